@@ -1,0 +1,189 @@
+package io.github.mnistlab.model;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A convolutional classifier for 1×28×28 digits: conv stages, then a fully connected head.
+ *
+ * <pre>{@code
+ * Block lenet = Cnn.builder()
+ *         .addStage(ConvStage.of(10, 5))
+ *         .addStage(ConvStage.of(20, 5))
+ *         .setOutputs(10)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Each stage is conv → activation → pool (max-pooling and a monotone activation commute, so this
+ * equals the LeNet lab's conv → pool → relu). {@code optFeatureDropout} is applied after the last
+ * stage, {@code optDropout} after each hidden fully connected layer.
+ */
+public final class Cnn {
+    private Cnn() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a CNN. Stages and outputs are required. */
+    public static final class Builder {
+        private final List<ConvStage> stages = new ArrayList<>();
+        private final List<Integer> hidden = new ArrayList<>();
+        private ActivationKind activation = ActivationKind.RELU;
+        private float featureDropout;
+        private float dropout;
+        private int outputs;
+        private int inputSide = 28;
+
+        private Builder() {
+        }
+
+        /** Appends a conv stage. */
+        public Builder addStage(ConvStage stage) {
+            stages.add(stage);
+            return this;
+        }
+
+        /** Replaces the conv stages. */
+        public Builder setStages(List<ConvStage> stages) {
+            this.stages.clear();
+            this.stages.addAll(stages);
+            return this;
+        }
+
+        /** Sizes of the hidden fully connected layers between the features and the outputs; default none. */
+        public Builder optHidden(List<Integer> units) {
+            hidden.clear();
+            hidden.addAll(units);
+            return this;
+        }
+
+        public Builder optActivation(ActivationKind activation) {
+            this.activation = activation;
+            return this;
+        }
+
+        /** Dropout rate after the feature extractor; default 0. */
+        public Builder optFeatureDropout(float rate) {
+            this.featureDropout = rate;
+            return this;
+        }
+
+        /** Dropout rate after each hidden fully connected layer; default 0. */
+        public Builder optDropout(float rate) {
+            this.dropout = rate;
+            return this;
+        }
+
+        /** Number of classes. */
+        public Builder setOutputs(int outputs) {
+            this.outputs = outputs;
+            return this;
+        }
+
+        /** Side of the square input image; default 28. */
+        public Builder optInputSide(int side) {
+            this.inputSide = side;
+            return this;
+        }
+
+        /** The flattened feature count the stages produce, after validating them. */
+        public int featureCount() {
+            validate();
+            int side = inputSide;
+            for (ConvStage s : stages) {
+                side = s.outputSide(side);
+            }
+            return side * side * stages.get(stages.size() - 1).channels();
+        }
+
+        /** The feature extractor alone (conv stages, flattened, without dropout). */
+        public SequentialBlock buildFeatures() {
+            validate();
+            SequentialBlock features = new SequentialBlock();
+            for (ConvStage s : stages) {
+                features.add(Conv2d.builder()
+                        .setKernelShape(new Shape(s.kernel(), s.kernel()))
+                        .optPadding(new Shape(s.padding(), s.padding()))
+                        .setFilters(s.channels())
+                        .build());
+                features.add(activation.block());
+                if (s.pool() > 1) {
+                    features.add(Pool.maxPool2dBlock(new Shape(s.pool(), s.pool()), new Shape(s.pool(), s.pool())));
+                }
+            }
+            features.add(Blocks.batchFlattenBlock());
+            return features;
+        }
+
+        /** Checks every option and builds the network. */
+        public Block build() {
+            validate();
+            SequentialBlock net = new SequentialBlock();
+            net.add(buildFeatures());
+            if (featureDropout > 0) {
+                net.add(Dropout.builder().optRate(featureDropout).build());
+            }
+            for (int units : hidden) {
+                net.add(Linear.builder().setUnits(units).build());
+                net.add(activation.block());
+                if (dropout > 0) {
+                    net.add(Dropout.builder().optRate(dropout).build());
+                }
+            }
+            net.add(Linear.builder().setUnits(outputs).build());
+            return net;
+        }
+
+        private void validate() {
+            if (stages.isEmpty()) {
+                throw new IllegalArgumentException("a CNN needs at least one conv stage; add one with addStage");
+            }
+            if (outputs < 1) {
+                throw new IllegalArgumentException("outputs is " + outputs + ", expected ≥ 1 (10 for digits, 19 for sums)");
+            }
+            checkRate("featureDropout", featureDropout);
+            checkRate("dropout", dropout);
+            for (int units : hidden) {
+                if (units < 1) {
+                    throw new IllegalArgumentException("hidden layer size " + units + " in " + hidden + " must be ≥ 1");
+                }
+            }
+            int side = inputSide;
+            for (int i = 0; i < stages.size(); i++) {
+                ConvStage s = stages.get(i);
+                if (s.channels() < 1 || s.kernel() < 1 || s.padding() < 0 || s.pool() < 0) {
+                    throw new IllegalArgumentException("conv stage " + (i + 1) + " (" + s
+                            + ") needs channels ≥ 1, kernel ≥ 1, padding ≥ 0, pool ≥ 0");
+                }
+                int padded = side + 2 * s.padding();
+                if (s.kernel() > padded) {
+                    throw new IllegalArgumentException("conv stage " + (i + 1) + " has a " + s.kernel() + "×"
+                            + s.kernel() + " kernel but meets a " + padded + "×" + padded
+                            + " feature map (after padding); use a smaller kernel, more padding or fewer stages");
+                }
+                int conv = padded - s.kernel() + 1;
+                if (s.pool() > 1 && s.pool() > conv) {
+                    throw new IllegalArgumentException("conv stage " + (i + 1) + " pools " + s.pool() + "×" + s.pool()
+                            + " over a " + conv + "×" + conv + " feature map; use a smaller pool or fewer stages");
+                }
+                side = s.outputSide(side);
+            }
+        }
+
+        private static void checkRate(String name, float rate) {
+            if (!(rate >= 0 && rate < 1)) {
+                throw new IllegalArgumentException(name + " is " + rate + ", expected a rate in [0, 1)");
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.mnistlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.github.mnistlab.data.DigitImages;
+import java.nio.ByteBuffer;
+
+/**
+ * A digit set living on the device as two whole tensors: {@code images} (N, 1, 28, 28) float32,
+ * normalized once as {@code (x / 255 − mean) / std}, and {@code labels} (N) int64. Batches are index
+ * slices of these, so no per-sample work happens while training.
+ */
+public final class DeviceDigits implements AutoCloseable {
+    /** The usual MNIST normalization (mean and standard deviation of the training pixels in [0, 1]). */
+    public static final float MNIST_MEAN = 0.1307f;
+    public static final float MNIST_STD = 0.3081f;
+
+    private final NDManager manager;
+    private final NDArray images;
+    private final NDArray labels;
+    private final int count;
+
+    private DeviceDigits(NDManager manager, NDArray images, NDArray labels, int count) {
+        this.manager = manager;
+        this.images = images;
+        this.labels = labels;
+        this.count = count;
+    }
+
+    /**
+     * Copies {@code digits} to the device of {@code parent} in a sub-manager this object owns.
+     *
+     * @param mean subtracted after scaling pixels to [0, 1]
+     * @param std  divides after subtracting the mean
+     */
+    public static DeviceDigits upload(NDManager parent, DigitImages digits, float mean, float std) {
+        NDManager manager = parent.newSubManager();
+        int n = digits.count();
+        NDArray raw = manager.create(ByteBuffer.wrap(digits.pixels()), new Shape(n, 1, 28, 28), DataType.UINT8);
+        NDArray images = raw.toType(DataType.FLOAT32, false).divi(255f).subi(mean).divi(std);
+        raw.close();
+        NDArray labelBytes = manager.create(ByteBuffer.wrap(digits.labels()), new Shape(n), DataType.UINT8);
+        NDArray labels = labelBytes.toType(DataType.INT64, false);
+        labelBytes.close();
+        return new DeviceDigits(manager, images, labels, n);
+    }
+
+    public NDArray images() {
+        return images;
+    }
+
+    public NDArray labels() {
+        return labels;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
