@@ -24,14 +24,18 @@ public final class LabCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns its exit status (for tests and for {@link #main}). */
+    /** Runs the command line on the standard streams and returns its exit status. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new LabCli());
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line, printing to {@code out} and {@code err}, and returns its exit status. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LabCli()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof MnistDataException || ex instanceof IllegalArgumentException) {
-                PrintWriter err = line.getErr();
-                err.println("error: " + ex.getMessage());
-                err.flush();
+                line.getErr().println("error: " + ex.getMessage());
+                line.getErr().flush();
                 return USER_ERROR;
             }
             throw ex;
@@ -40,6 +44,11 @@ public final class LabCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Keep DJL's start-up chatter out of the lab's output unless the user asks for it.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        }
         System.exit(execute(args));
     }
 }

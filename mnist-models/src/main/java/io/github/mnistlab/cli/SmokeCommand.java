@@ -6,7 +6,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -75,7 +74,6 @@ final class SmokeCommand implements Callable<Integer> {
 
         var block = Cnn.builder().addStage(ConvStage.of(10, 5)).addStage(ConvStage.of(20, 5)).setOutputs(10).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optInitializer(new XavierInitializer(), p -> true)
                 .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.01f)).optMomentum(0.5f).build())
                 .optDevices(new Device[] {device});
         try (Model model = Model.newInstance("cnn-lenet", device, "PyTorch");

@@ -88,16 +88,16 @@ public final class IdxReader {
     }
 
     private static ByteBuffer header(Path file, byte[] bytes, MnistFile.IdxKind kind, int headerSize) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes); // big-endian, as IDX is
+        // The magic number first: a file of the wrong kind is named as such even when it is short.
+        if (bytes.length >= 4 && buf.getInt(0) != kind.magic()) {
+            throw new CorruptMnistFileException(file, String.format(
+                    "magic number is 0x%08x, expected 0x%08x for an IDX %s file",
+                    buf.getInt(0), kind.magic(), kind.name().toLowerCase(java.util.Locale.ROOT)));
+        }
         if (bytes.length < headerSize) {
             throw new CorruptMnistFileException(file, "is " + bytes.length
                     + " bytes long, shorter than the " + headerSize + "-byte IDX header; it is truncated");
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes); // big-endian, as IDX is
-        int magic = buf.getInt(0);
-        if (magic != kind.magic()) {
-            throw new CorruptMnistFileException(file, String.format(
-                    "magic number is 0x%08x, expected 0x%08x for an IDX %s file",
-                    magic, kind.magic(), kind.name().toLowerCase(java.util.Locale.ROOT)));
         }
         int count = buf.getInt(4);
         if (count < 0) {
