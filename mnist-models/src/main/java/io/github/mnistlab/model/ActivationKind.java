@@ -1,16 +1,20 @@
 package io.github.mnistlab.model;
 
 import ai.djl.nn.Activation;
+import com.google.gson.annotations.SerializedName;
 import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The activation functions the labs use, by the names a POM or spec file gives them. */
 public enum ActivationKind {
-    RELU,
-    SIGMOID,
-    TANH;
+    @SerializedName("relu") RELU,
+    @SerializedName("sigmoid") SIGMOID,
+    @SerializedName("tanh") TANH,
+    /** No activation: the identity (the transfer adder's head is two plain linear layers, as in the lab). */
+    @SerializedName("none") NONE;
 
     /** A fresh block applying this activation. */
     public Block block() {
@@ -18,6 +22,7 @@ public enum ActivationKind {
             case RELU -> Activation.reluBlock();
             case SIGMOID -> Activation.sigmoidBlock();
             case TANH -> Activation.tanhBlock();
+            case NONE -> new LambdaBlock(x -> x, "identity");
         };
     }
 

@@ -1,7 +1,9 @@
 package io.github.mnistlab.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.mnistlab.data.DigitImages;
@@ -12,7 +14,7 @@ import java.nio.ByteBuffer;
  * normalized once as {@code (x / 255 − mean) / std}, and {@code labels} (N) int64. Batches are index
  * slices of these, so no per-sample work happens while training.
  */
-public final class DeviceDigits implements AutoCloseable {
+public final class DeviceDigits implements DeviceSet, AutoCloseable {
     /** The usual MNIST normalization (mean and standard deviation of the training pixels in [0, 1]). */
     public static final float MNIST_MEAN = 0.1307f;
     public static final float MNIST_STD = 0.3081f;
@@ -55,8 +57,24 @@ public final class DeviceDigits implements AutoCloseable {
         return labels;
     }
 
+    @Override
     public int count() {
         return count;
+    }
+
+    @Override
+    public NDList inputs(NDManager batchManager, NDArray indices) {
+        return new NDList(images.get(batchManager, new NDIndex("{}", indices)));
+    }
+
+    @Override
+    public NDArray labels(NDManager batchManager, NDArray indices) {
+        return labels.get(batchManager, new NDIndex("{}", indices));
+    }
+
+    /** The manager owning these tensors (for sets derived from them, such as pairs). */
+    public NDManager manager() {
+        return manager;
     }
 
     @Override

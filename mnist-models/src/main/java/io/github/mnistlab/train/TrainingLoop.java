@@ -3,19 +3,19 @@ package io.github.mnistlab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import java.util.SplittableRandom;
 
 /**
- * The training and evaluation passes over {@link DeviceDigits}.
+ * The training and evaluation passes over a {@link DeviceSet}.
  *
  * <p>Each batch is an index slice of a seeded permutation, gathered from the device-resident tensors
  * into a per-batch sub-manager that is closed after the optimizer step, so native memory stays flat.
- * Loss and correct counts are summed on the device and read once per pass.
+ * Correct counts are summed on the device and read once per pass.
  */
 public final class TrainingLoop {
     private TrainingLoop() {
@@ -31,74 +31,94 @@ public final class TrainingLoop {
      * One epoch of mini-batch training.
      *
      * @param trainer   an initialized DJL trainer whose loss is a softmax cross-entropy
-     * @param data      the training digits
+     * @param data      the training samples
      * @param batchSize samples per step; a last partial batch is used too
      * @param seed      seeds this epoch's shuffle (use a different one per epoch)
+     * @param firstIteration number of iterations before this epoch (for the listener)
      * @param listener  told every iteration's loss, or null
+     * @throws DivergedException when a batch loss is NaN or infinite
      */
-    public static EpochStats trainEpoch(Trainer trainer, DeviceDigits data, int batchSize, long seed,
-            IterationListener listener) {
+    public static EpochStats trainEpoch(Trainer trainer, DeviceSet data, int batchSize, long seed,
+            long firstIteration, IterationListener listener) {
         long start = System.nanoTime();
         int n = data.count();
-        NDManager root = trainer.getManager();
-        try (NDManager epochManager = root.newSubManager()) {
+        double lossSum = 0;
+        try (NDManager epochManager = trainer.getManager().newSubManager()) {
             NDArray order = epochManager.create(permutation(n, seed));
-            NDArray lossSum = epochManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.FLOAT32);
-            NDArray correct = epochManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.INT64);
+            NDArray correct = epochManager.zeros(new Shape(), DataType.INT64);
             Loss lossFn = trainer.getLoss();
-            long iteration = 0;
+            long iteration = firstIteration;
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
                 try (NDManager batch = epochManager.newSubManager()) {
-                    NDArray idx = order.get(batch, new NDIndex().addSliceDim(from, to));
-                    NDArray x = data.images().get(batch, new NDIndex("{}", idx));
-                    NDArray y = data.labels().get(batch, new NDIndex("{}", idx));
-                    NDList labels = new NDList(y);
+                    NDArray idx = order.get(batch, new ai.djl.ndarray.index.NDIndex().addSliceDim(from, to));
+                    NDList labels = new NDList(data.labels(batch, idx));
                     NDArray loss;
                     NDArray logits;
                     try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList out = trainer.forward(new NDList(x), labels);
+                        NDList out = trainer.forward(data.inputs(batch, idx), labels);
                         logits = out.singletonOrThrow();
                         loss = lossFn.evaluate(labels, out);
                         collector.backward(loss);
                     }
-                    trainer.step();
                     float batchLoss = loss.getFloat();
-                    lossSum.addi(batchLoss * (to - from));
-                    correct.addi(logits.argMax(1).eq(y).sum().toType(DataType.INT64, false));
+                    iteration++;
+                    if (!Float.isFinite(batchLoss)) {
+                        throw new DivergedException(iteration, batchLoss);
+                    }
+                    trainer.step();
+                    lossSum += (double) batchLoss * (to - from);
+                    correct.addi(logits.argMax(1).eq(labels.head()).sum().toType(DataType.INT64, false));
                     if (listener != null) {
-                        listener.onIteration(++iteration, batchLoss);
+                        listener.onIteration(iteration, batchLoss);
                     }
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new EpochStats(lossSum.getFloat() / n, correct.getLong() / (double) n, n, seconds);
+            return new EpochStats(lossSum / n, correct.getLong() / (double) n, n, seconds);
         }
     }
 
-    /** Loss and accuracy of the model on {@code data}, in batches of {@code batchSize}, without gradients. */
-    public static EpochStats evaluate(Trainer trainer, DeviceDigits data, int batchSize) {
-        long start = System.nanoTime();
+    /** Loss and accuracy on {@code data}, in batches of {@code batchSize}, without gradients. */
+    public static EpochStats evaluate(Trainer trainer, DeviceSet data, int batchSize) {
+        Predictions p = predict(trainer, data, batchSize);
+        return new EpochStats(p.loss(), p.accuracy(), p.samples(), 0);
+    }
+
+    /** The model's predictions on all of {@code data}, in batches of {@code batchSize}, without gradients. */
+    public static Predictions predict(Trainer trainer, DeviceSet data, int batchSize) {
         int n = data.count();
         Loss lossFn = trainer.getLoss();
+        int[] predicted = new int[n];
+        float[] confidence = new float[n];
+        int[] actual = new int[n];
+        double lossSum = 0;
+        int correct = 0;
         try (NDManager evalManager = trainer.getManager().newSubManager()) {
-            NDArray lossSum = evalManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.FLOAT32);
-            NDArray correct = evalManager.zeros(new ai.djl.ndarray.types.Shape(), DataType.INT64);
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
                 try (NDManager batch = evalManager.newSubManager()) {
-                    NDIndex slice = new NDIndex().addSliceDim(from, to);
-                    NDArray x = data.images().get(batch, slice);
-                    NDArray y = data.labels().get(batch, slice);
-                    NDList out = trainer.evaluate(new NDList(x));
+                    NDArray idx = batch.arange(from, to, 1, DataType.INT64);
+                    NDArray y = data.labels(batch, idx);
+                    NDList out = trainer.evaluate(data.inputs(batch, idx));
                     NDArray logits = out.singletonOrThrow();
-                    lossSum.addi(lossFn.evaluate(new NDList(y), out).mul(to - from));
-                    correct.addi(logits.argMax(1).eq(y).sum().toType(DataType.INT64, false));
+                    lossSum += lossFn.evaluate(new NDList(y), out).getFloat() * (to - from);
+                    NDArray probs = logits.softmax(1);
+                    long[] p = probs.argMax(1).toLongArray();
+                    float[] c = probs.max(new int[] {1}).toFloatArray();
+                    long[] a = y.toLongArray();
+                    for (int i = 0; i < p.length; i++) {
+                        predicted[from + i] = (int) p[i];
+                        confidence[from + i] = c[i];
+                        actual[from + i] = (int) a[i];
+                        if (p[i] == a[i]) {
+                            correct++;
+                        }
+                    }
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new EpochStats(lossSum.getFloat() / n, correct.getLong() / (double) n, n, seconds);
         }
+        return new Predictions(lossSum / n, correct / (double) n, predicted, confidence, actual);
     }
 
     /** A seeded Fisher–Yates permutation of 0..n−1. */

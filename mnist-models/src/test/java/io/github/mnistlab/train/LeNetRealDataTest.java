@@ -17,12 +17,13 @@ class LeNetRealDataTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int status = LabCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "smoke", "--epochs", "1");
+        int status = LabCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "smoke", "--epochs", "1", "--out", "target/test-runs/smoke");
 
         String text = out.toString();
         System.out.print(text);
         assertEquals(0, status, text + err);
-        assertTrue(text.contains("epoch 1/1: 60000 digits in "), text);
+        assertTrue(text.contains("[smoke] cnn-lenet: 8490 parameters, 60000 training digits per epoch"), text);
+        assertTrue(text.contains("[smoke] epoch 1/1: train loss "), text);
         Matcher m = Pattern.compile("test accuracy: (0\\.\\d+) on 10000 test digits \\(data: ").matcher(text);
         assertTrue(m.find(), text);
         double accuracy = Double.parseDouble(m.group(1));

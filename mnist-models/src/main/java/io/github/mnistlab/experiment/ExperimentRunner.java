@@ -1,0 +1,315 @@
+package io.github.mnistlab.experiment;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.github.mnistlab.data.DataSplits;
+import io.github.mnistlab.data.DigitPairs;
+import io.github.mnistlab.data.MnistDataset;
+import io.github.mnistlab.eval.Evaluation;
+import io.github.mnistlab.train.DeviceDigits;
+import io.github.mnistlab.train.DevicePairs;
+import io.github.mnistlab.train.DeviceSet;
+import io.github.mnistlab.train.DivergedException;
+import io.github.mnistlab.train.EpochStats;
+import io.github.mnistlab.train.Predictions;
+import io.github.mnistlab.train.TrainingLoop;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Trains one spec on the device and writes its run directory: {@code run.json} and the kept
+ * parameters. Follows the MLP lab's best-validation protocol: after each epoch the validation set is
+ * evaluated, and only when its accuracy beats the best so far is the test set evaluated and the
+ * parameters kept. Without a validation set, the test set is evaluated every epoch and the last
+ * epoch's parameters are kept.
+ */
+public final class ExperimentRunner {
+    /** File name of the kept parameters in a run directory (DJL's block parameter format). */
+    public static final String PARAMETERS_FILE = "model.params";
+    private static final int EVAL_BATCH = 1000;
+    private static final int KEPT_MISTAKES = 50;
+
+    private final DeviceChoice deviceChoice;
+    private final Consumer<String> progress;
+    private final double progressSeconds;
+
+    private ExperimentRunner(DeviceChoice deviceChoice, Consumer<String> progress, double progressSeconds) {
+        this.deviceChoice = deviceChoice;
+        this.progress = progress;
+        this.progressSeconds = progressSeconds;
+    }
+
+    /** A runner on {@code device} that reports a line per epoch, and within long epochs every {@code seconds}. */
+    public static ExperimentRunner create(DeviceChoice device, Consumer<String> progress, double seconds) {
+        return new ExperimentRunner(device, progress, seconds);
+    }
+
+    /**
+     * Trains {@code spec} as run {@code id} and writes {@code runDir/run.json} and its parameters.
+     * A diverging run is recorded with status {@code diverged} and its message, then reported by a
+     * {@link DivergedException}.
+     */
+    public RunRecord run(String id, ExperimentSpec spec, MnistDataset data, Path runDir) {
+        spec.validate();
+        Instant started = Instant.now();
+        DataSplits splits = DataSplits.of(data, spec.validationSize(), spec.limit(), spec.seed());
+        if (spec.model() == ModelKind.MLP_SCRATCH) {
+            return new ScratchRunner(progress).run(id, spec, splits, data, runDir, started);
+        }
+        Engine engine = Engine.getEngine("PyTorch");
+        Device device = deviceChoice.resolve(engine);
+        engine.setRandomSeed((int) spec.seed());
+        Provenance provenance = provenance(spec, data, engine.getEngineName() + " " + engine.getVersion(),
+                device.toString(), started);
+        try (Model model = Model.newInstance(id, device, "PyTorch")) {
+            NDManager manager = model.getNDManager();
+            Block block = ModelFactory.block(spec, manager);
+            model.setBlock(block);
+            try (Trainer trainer = model.newTrainer(trainingConfig(spec, device));
+                    DeviceDigits train = upload(manager, splits.train(), spec);
+                    DeviceDigits validation = splits.hasValidation() ? upload(manager, splits.validation(), spec) : null;
+                    DeviceDigits test = upload(manager, splits.test(), spec)) {
+                trainer.initialize(ModelFactory.inputShapes(spec));
+                return new Session(id, spec, trainer, block, provenance, runDir, splits, train, validation, test).train();
+            }
+        }
+    }
+
+    private static DeviceDigits upload(NDManager manager, io.github.mnistlab.data.DigitImages digits, ExperimentSpec spec) {
+        return DeviceDigits.upload(manager, digits, spec.normalizeMean(), spec.normalizeStd());
+    }
+
+    static DefaultTrainingConfig trainingConfig(ExperimentSpec spec, Device device) {
+        Tracker lr = Tracker.fixed(spec.learningRate());
+        Optimizer optimizer = switch (spec.optimizer()) {
+            case SGD -> Optimizer.sgd().setLearningRateTracker(lr).optMomentum(spec.momentum())
+                    .optWeightDecays(spec.weightDecay()).build();
+            case ADAM -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays(spec.weightDecay()).build();
+            case ADAMW -> Optimizer.adamW().optLearningRateTracker(lr).optWeightDecays(spec.weightDecay()).build();
+        };
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(optimizer)
+                .optDevices(new Device[] {device});
+    }
+
+    static Provenance provenance(ExperimentSpec spec, MnistDataset data, String engine, String device, Instant started) {
+        Map<String, String> sums = new LinkedHashMap<>();
+        data.sha256().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sums.put(e.getKey().fileName(), e.getValue()));
+        int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        return new Provenance(spec.seed(), LibraryVersion.get(), Engine.getDjlVersion(), engine, device, threads,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), data.source(), sums,
+                started.toString());
+    }
+
+    /** The progress line of a finished epoch. */
+    static String epochLine(String id, int totalEpochs, EpochRecord r, boolean improved) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "[%s] epoch %d/%d: train loss %.4f error %.2f%%", id, r.epoch(), totalEpochs, r.trainLoss(),
+                100 * r.trainError()));
+        if (r.validationError() != null) {
+            sb.append(String.format(Locale.ROOT, ", validation error %.2f%%%s", 100 * r.validationError(),
+                    improved ? " (best so far)" : ""));
+        }
+        if (r.testError() != null) {
+            sb.append(String.format(Locale.ROOT, ", test error %.2f%%", 100 * r.testError()));
+        }
+        return sb.append(String.format(Locale.ROOT, ", %.1f s", r.seconds())).toString();
+    }
+
+    /** The closing progress line of a run. */
+    static String doneLine(RunRecord r, Path runDir) {
+        return String.format(Locale.ROOT, "[%s] done: test accuracy %.4f (best epoch %d of %d), %.1f s training, %s",
+                r.id(), r.test().accuracy(), r.bestEpoch(), r.spec().epochs(), r.trainingSeconds(),
+                runDir.resolve(RunRecords.FILE_NAME));
+    }
+
+    /** Builds the record of a run and writes it atomically. */
+    static RunRecord writeRecord(Path runDir, String id, ExperimentSpec spec, String status, String message,
+            Provenance provenance, long parameterCount, List<EpochRecord> epochs, LossSeries losses, int bestEpoch,
+            double trainingSeconds, Evaluation evaluation, String parametersFile) {
+        RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, id, spec.preset(), status, message, spec,
+                provenance, parameterCount, epochs, losses, bestEpoch, trainingSeconds, evaluation,
+                evaluation == null ? null : parametersFile, Fingerprint.of(spec, provenance));
+        try {
+            RunRecords.write(runDir, record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + runDir.resolve(RunRecords.FILE_NAME), e);
+        }
+        return record;
+    }
+
+    /** The state of one training run. */
+    private final class Session {
+        private final String id;
+        private final ExperimentSpec spec;
+        private final Trainer trainer;
+        private final Block block;
+        private final Provenance provenance;
+        private final Path runDir;
+        private final DataSplits splits;
+        private final DeviceDigits train;
+        private final DeviceDigits validation;
+        private final DeviceDigits test;
+        private final List<EpochRecord> epochs = new ArrayList<>();
+        private final LossRecorder losses;
+        private NDManager keptManager;
+        private List<NDArray> kept;
+        private int bestEpoch;
+        private long iterations;
+        private double trainingSeconds;
+
+        Session(String id, ExperimentSpec spec, Trainer trainer, Block block, Provenance provenance, Path runDir,
+                DataSplits splits, DeviceDigits train, DeviceDigits validation, DeviceDigits test) {
+            this.splits = splits;
+            this.id = id;
+            this.spec = spec;
+            this.trainer = trainer;
+            this.block = block;
+            this.provenance = provenance;
+            this.runDir = runDir;
+            this.train = train;
+            this.validation = validation;
+            this.test = test;
+            this.losses = new LossRecorder(spec.lossEvery());
+        }
+
+        RunRecord train() {
+            boolean adder = spec.model().isAdder();
+            long parameterCount = ModelFactory.parameterCount(block);
+            progress.accept("[" + id + "] " + spec.preset() + ": " + parameterCount + " parameters, "
+                    + train.count() + " training " + (adder ? "pairs" : "digits") + " per epoch, "
+                    + (validation == null ? "no validation set" : validation.count() + " validation")
+                    + ", " + test.count() + " test, on " + provenance.device());
+            try (DevicePairs validationPairs = adder && validation != null
+                            ? new DevicePairs(validation, DigitPairs.draw(splits.validation(), spec.seed() + 1)) : null;
+                    DevicePairs testPairs = adder ? new DevicePairs(test, DigitPairs.draw(splits.test(), spec.seed() + 2)) : null) {
+                DeviceSet validationSet = adder ? validationPairs : validation;
+                DeviceSet testSet = adder ? testPairs : test;
+                double best = -1;
+                try {
+                    for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+                        EpochStats stats = trainOneEpoch(epoch, adder);
+                        EpochStats v = validationSet == null ? null : TrainingLoop.evaluate(trainer, validationSet, EVAL_BATCH);
+                        EpochStats t = null;
+                        if (v == null || v.accuracy() > best) {
+                            best = v == null ? best : v.accuracy();
+                            bestEpoch = epoch;
+                            keep();
+                            t = TrainingLoop.evaluate(trainer, testSet, EVAL_BATCH);
+                        }
+                        EpochRecord record = new EpochRecord(epoch, stats.loss(), stats.error(),
+                                v == null ? null : v.loss(), v == null ? null : v.error(),
+                                t == null ? null : t.loss(), t == null ? null : t.error(), stats.seconds(), iterations);
+                        epochs.add(record);
+                        progress.accept(epochLine(id, spec.epochs(), record, bestEpoch == epoch));
+                    }
+                } catch (DivergedException e) {
+                    writeRecord(RunRecord.DIVERGED, e.getMessage(), parameterCount, null);
+                    throw e;
+                }
+                restoreKept();
+                Predictions p = TrainingLoop.predict(trainer, testSet, EVAL_BATCH);
+                Evaluation evaluation = Evaluation.of(spec.classes(), p.actual(), p.predicted(), p.confidence(),
+                        p.loss(), KEPT_MISTAKES);
+                saveParameters();
+                RunRecord record = writeRecord(RunRecord.COMPLETE, null, parameterCount, evaluation);
+                progress.accept(doneLine(record, runDir));
+                return record;
+            }
+        }
+
+        private EpochStats trainOneEpoch(int epoch, boolean adder) {
+            long epochSeed = spec.seed() * 1_000_003L + epoch;
+            int batches = (train.count() + spec.batchSize() - 1) / spec.batchSize();
+            long firstIteration = iterations;
+            long[] lastReport = {System.nanoTime()};
+            TrainingLoop.IterationListener listener = (iteration, loss) -> {
+                losses.add(loss);
+                long now = System.nanoTime();
+                if ((now - lastReport[0]) / 1e9 >= progressSeconds) {
+                    lastReport[0] = now;
+                    long done = iteration - firstIteration;
+                    progress.accept(String.format(Locale.ROOT, "[%s] epoch %d/%d: %d%% (%d/%d batches), loss %.4f",
+                            id, epoch, spec.epochs(), 100 * done / batches, done, batches, loss));
+                }
+            };
+            EpochStats stats;
+            if (adder) {
+                try (DevicePairs pairs = new DevicePairs(train, DigitPairs.draw(splits.train(), epochSeed))) {
+                    stats = TrainingLoop.trainEpoch(trainer, pairs, spec.batchSize(), epochSeed, iterations, listener);
+                }
+            } else {
+                stats = TrainingLoop.trainEpoch(trainer, train, spec.batchSize(), epochSeed, iterations, listener);
+            }
+            iterations += batches;
+            trainingSeconds += stats.seconds();
+            return stats;
+        }
+
+        /** Copies the parameters on the device, replacing the previous copy. */
+        private void keep() {
+            NDManager next = trainer.getManager().newSubManager();
+            List<NDArray> copies = new ArrayList<>();
+            for (var entry : block.getParameters()) {
+                NDArray copy = entry.getValue().getArray().duplicate();
+                copy.attach(next);
+                copies.add(copy);
+            }
+            if (keptManager != null) {
+                keptManager.close();
+            }
+            keptManager = next;
+            kept = copies;
+        }
+
+        /** Writes the kept copy back into the live parameters, in place (the trainer holds these arrays). */
+        private void restoreKept() {
+            int i = 0;
+            for (var entry : block.getParameters()) {
+                entry.getValue().getArray().muli(0).addi(kept.get(i++));
+            }
+            keptManager.close();
+        }
+
+        private void saveParameters() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                block.saveParameters(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                java.nio.file.Files.createDirectories(runDir);
+                RunRecords.writeAtomically(runDir.resolve(PARAMETERS_FILE), bytes.toByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write " + runDir.resolve(PARAMETERS_FILE), e);
+            }
+        }
+
+        private RunRecord writeRecord(String status, String message, long parameterCount, Evaluation evaluation) {
+            return ExperimentRunner.writeRecord(runDir, id, spec, status, message, provenance, parameterCount, epochs,
+                    losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.mnistlab.experiment;
+
+import io.github.mnistlab.model.ActivationKind;
+import io.github.mnistlab.model.ConvStage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The five labs' experiments, each faithful to its write-up's architecture and hyperparameters.
+ *
+ * <table>
+ * <caption>Presets</caption>
+ * <tr><th>id</th><th>network</th><th>training</th></tr>
+ * <tr><td>mlp</td><td>784–30–10 sigmoid</td><td>SGD lr 0.01, L2 1e-4, batch 10, 30 epochs, 50k/10k/10k</td></tr>
+ * <tr><td>mlp-scratch</td><td>the same, framework-free</td><td>the same</td></tr>
+ * <tr><td>cnn-small</td><td>conv 1→4 3×3 pad 1, pool, conv 4→8, pool, fc 392→512, dropout 0.4, fc 512→10</td>
+ *     <td>Adam lr 1e-4, batch 128, 60 epochs, 50k/10k/10k</td></tr>
+ * <tr><td>cnn-lenet</td><td>conv 1→10 5×5, pool, relu, conv 10→20 5×5, pool, relu, fc 320→10</td>
+ *     <td>SGD lr 0.01 momentum 0.5, batch 64, 10 epochs, all 60k trained, test each epoch</td></tr>
+ * <tr><td>cnn-wide</td><td>conv 1→32 3×3, conv 32→64 3×3, pool, dropout 0.25, fc 9216→128, dropout 0.5, fc 128→10</td>
+ *     <td>SGD lr 0.01, batch 64, 10 epochs, 60k / test</td></tr>
+ * <tr><td>adder-transfer</td><td>a trained cnn-lenet on both images → softmax → 20 → Linear(20,19) → Linear(19,19)</td>
+ *     <td>AdamW lr 0.003 wd 0.002, batch 200, 10 epochs, fine-tuned end to end</td></tr>
+ * <tr><td>adder-scratch</td><td>conv 1→10 5×5, pool, conv 10→20 3×3 (2000 features) per image → 4000 → 128 → relu → 19</td>
+ *     <td>AdamW lr 0.002 wd 0.003, batch 200, 10 epochs</td></tr>
+ * </table>
+ */
+public final class Presets {
+    /** The digit classifier a transfer adder reuses unless told otherwise. */
+    public static final String DEFAULT_PRETRAINED_PRESET = "cnn-lenet";
+
+    private static final Map<String, ExperimentSpec> PRESETS = new LinkedHashMap<>();
+
+    static {
+        ExperimentSpec mlp = new ExperimentSpec("mlp", ModelKind.MLP, List.of(30), ActivationKind.SIGMOID, List.of(),
+                0, 0, OptimizerKind.SGD, 0.01f, 0, 1e-4f, 10, 30, 0, 10_000, 42, 0f, 1f, null, false, 500);
+        put(mlp);
+        put(mlp.toBuilder().preset("mlp-scratch").model(ModelKind.MLP_SCRATCH).build());
+        put(new ExperimentSpec("cnn-small", ModelKind.CNN, List.of(512), ActivationKind.RELU,
+                List.of(new ConvStage(4, 3, 1, 2), new ConvStage(8, 3, 1, 2)), 0, 0.4f, OptimizerKind.ADAM,
+                1e-4f, 0, 0, 128, 60, 0, 10_000, 42, 0.1307f, 0.3081f, null, false, 50));
+        put(new ExperimentSpec("cnn-lenet", ModelKind.CNN, List.of(), ActivationKind.RELU,
+                List.of(ConvStage.of(10, 5), ConvStage.of(20, 5)), 0, 0, OptimizerKind.SGD,
+                0.01f, 0.5f, 0, 64, 10, 0, 0, 42, 0.1307f, 0.3081f, null, false, 300));
+        put(new ExperimentSpec("cnn-wide", ModelKind.CNN, List.of(128), ActivationKind.RELU,
+                List.of(new ConvStage(32, 3, 0, 0), new ConvStage(64, 3, 0, 2)), 0.25f, 0.5f, OptimizerKind.SGD,
+                0.01f, 0, 0, 64, 10, 0, 0, 42, 0.1307f, 0.3081f, null, false, 100));
+        put(new ExperimentSpec("adder-transfer", ModelKind.ADDER_TRANSFER, List.of(), ActivationKind.NONE, List.of(),
+                0, 0, OptimizerKind.ADAMW, 0.003f, 0, 0.002f, 200, 10, 0, 10_000, 42, 0.1307f, 0.3081f,
+                null, false, 25));
+        put(new ExperimentSpec("adder-scratch", ModelKind.ADDER_SCRATCH, List.of(128), ActivationKind.RELU,
+                List.of(ConvStage.of(10, 5), new ConvStage(20, 3, 0, 0)), 0, 0, OptimizerKind.ADAMW,
+                0.002f, 0, 0.003f, 200, 10, 0, 10_000, 42, 0.1307f, 0.3081f, null, false, 25));
+    }
+
+    private Presets() {
+    }
+
+    private static void put(ExperimentSpec spec) {
+        PRESETS.put(spec.preset(), spec);
+    }
+
+    /** The preset ids, in the order of the labs. */
+    public static Set<String> ids() {
+        return PRESETS.keySet();
+    }
+
+    /** The preset's spec; an unknown id is an error listing the known ones. */
+    public static ExperimentSpec get(String id) {
+        ExperimentSpec spec = PRESETS.get(id == null ? "" : id.strip());
+        if (spec == null) {
+            throw new IllegalArgumentException("preset '" + id + "' is not known; use one of " + String.join(", ", ids()));
+        }
+        return spec;
+    }
+}

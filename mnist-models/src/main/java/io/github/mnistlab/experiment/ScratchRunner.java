@@ -1,0 +1,142 @@
+package io.github.mnistlab.experiment;
+
+import io.github.mnistlab.data.DataSplits;
+import io.github.mnistlab.data.DigitImages;
+import io.github.mnistlab.data.MnistDataset;
+import io.github.mnistlab.eval.Evaluation;
+import io.github.mnistlab.scratch.ScratchEpochStats;
+import io.github.mnistlab.scratch.ScratchMlp;
+import io.github.mnistlab.train.DivergedException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Trains the {@code mlp-scratch} preset on the framework-free engine with the same protocol and the
+ * same record as the DJL runs, so the report can set the two side by side.
+ */
+final class ScratchRunner {
+    /** File name of the scratch engine's parameters in a run directory. */
+    static final String PARAMETERS_FILE = "model.scratch";
+
+    private final Consumer<String> progress;
+
+    ScratchRunner(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    RunRecord run(String id, ExperimentSpec spec, DataSplits splits, MnistDataset data, Path runDir, Instant started) {
+        Provenance provenance = ExperimentRunner.provenance(spec, data, "scratch (plain Java)", "cpu (1 thread)", started);
+        float[] trainX = normalize(splits.train(), spec);
+        float[] validationX = splits.hasValidation() ? normalize(splits.validation(), spec) : null;
+        float[] testX = normalize(splits.test(), spec);
+        int[] sizes = new int[spec.hidden().size() + 2];
+        sizes[0] = DigitImages.PIXELS;
+        for (int i = 0; i < spec.hidden().size(); i++) {
+            sizes[i + 1] = spec.hidden().get(i);
+        }
+        sizes[sizes.length - 1] = 10;
+        ScratchMlp net = new ScratchMlp(sizes, spec.seed());
+        progress.accept("[" + id + "] " + spec.preset() + ": " + net.parameterCount() + " parameters, "
+                + splits.train().count() + " training digits per epoch, on the scratch engine");
+
+        List<EpochRecord> epochs = new ArrayList<>();
+        LossRecorder losses = new LossRecorder(spec.lossEvery());
+        ScratchMlp kept = null;
+        int bestEpoch = 0;
+        double best = -1;
+        long iterations = 0;
+        double trainingSeconds = 0;
+        int n = splits.train().count();
+        int batches = (n + spec.batchSize() - 1) / spec.batchSize();
+        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+            long first = iterations;
+            ScratchEpochStats stats = net.trainEpoch(trainX, splits.train().labels(), n, spec.batchSize(),
+                    spec.learningRate(), spec.weightDecay(), spec.seed() * 1_000_003L + epoch,
+                    (iteration, loss) -> losses.add(loss));
+            iterations += batches;
+            trainingSeconds += stats.seconds();
+            if (!Double.isFinite(stats.loss())) {
+                DivergedException e = new DivergedException(iterations, (float) stats.loss());
+                ExperimentRunner.writeRecord(runDir, id, spec, RunRecord.DIVERGED, e.getMessage(), provenance,
+                        net.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, null, PARAMETERS_FILE);
+                throw e;
+            }
+            ScratchEpochStats v = validationX == null ? null
+                    : net.evaluate(validationX, splits.validation().labels(), splits.validation().count());
+            ScratchEpochStats t = null;
+            if (v == null || v.accuracy() > best) {
+                best = v == null ? best : v.accuracy();
+                bestEpoch = epoch;
+                kept = net.copy();
+                t = net.evaluate(testX, splits.test().labels(), splits.test().count());
+            }
+            EpochRecord record = new EpochRecord(epoch, stats.loss(), stats.error(), v == null ? null : v.loss(),
+                    v == null ? null : v.error(), t == null ? null : t.loss(), t == null ? null : t.error(),
+                    stats.seconds(), first + batches);
+            epochs.add(record);
+            progress.accept(ExperimentRunner.epochLine(id, spec.epochs(), record, bestEpoch == epoch));
+        }
+        Evaluation evaluation = evaluate(kept, testX, splits.test());
+        save(kept, runDir);
+        RunRecord record = ExperimentRunner.writeRecord(runDir, id, spec, RunRecord.COMPLETE, null, provenance,
+                kept.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE);
+        progress.accept(ExperimentRunner.doneLine(record, runDir));
+        return record;
+    }
+
+    private static Evaluation evaluate(ScratchMlp net, float[] x, DigitImages set) {
+        int n = set.count();
+        float[] probs = net.predictProbabilities(x, n);
+        int[] predicted = new int[n];
+        float[] confidence = new float[n];
+        int[] actual = new int[n];
+        for (int i = 0; i < n; i++) {
+            int arg = 0;
+            for (int c = 1; c < 10; c++) {
+                if (probs[i * 10 + c] > probs[i * 10 + arg]) {
+                    arg = c;
+                }
+            }
+            predicted[i] = arg;
+            confidence[i] = probs[i * 10 + arg];
+            actual[i] = set.label(i);
+        }
+        double loss = net.evaluate(x, set.labels(), n).loss();
+        return Evaluation.of(10, actual, predicted, confidence, loss, 50);
+    }
+
+    private static void save(ScratchMlp net, Path runDir) {
+        try {
+            Files.createDirectories(runDir);
+            Path tmp = Files.createTempFile(runDir, "." + PARAMETERS_FILE + "-", ".tmp");
+            try {
+                net.save(tmp);
+                Files.move(tmp, runDir.resolve(PARAMETERS_FILE), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + runDir.resolve(PARAMETERS_FILE), e);
+        }
+    }
+
+    /** Pixels as floats, {@code (x / 255 − mean) / std}, row-major. */
+    static float[] normalize(DigitImages digits, ExperimentSpec spec) {
+        byte[] pixels = digits.pixels();
+        float[] out = new float[pixels.length];
+        float scale = 1f / (255f * spec.normalizeStd());
+        float shift = spec.normalizeMean() / spec.normalizeStd();
+        for (int i = 0; i < pixels.length; i++) {
+            out[i] = (pixels[i] & 0xff) * scale - shift;
+        }
+        return out;
+    }
+}

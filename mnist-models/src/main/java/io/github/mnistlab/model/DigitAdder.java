@@ -1,0 +1,135 @@
+package io.github.mnistlab.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import java.util.List;
+
+/**
+ * The two digit adders of the adder lab, each a {@link PairBlock} whose output is the sum 0..18.
+ *
+ * <ul>
+ *   <li>{@link #transfer()}: a trained digit classifier applied to both images (its 10 outputs
+ *       each, as probabilities), concatenated (20) → Linear(20, 19) → [activation] → Linear(19, 19);
+ *       fine-tuned end
+ *       to end, or with the classifier frozen.</li>
+ *   <li>{@link #scratch()}: a conv feature extractor applied to both images, concatenated, then a
+ *       fully connected module with a hidden layer → 19. (A single linear layer over the 4000
+ *       joined features learns the sum far more slowly; the hidden layer is what makes it work.)</li>
+ * </ul>
+ */
+public final class DigitAdder {
+    /** Classes of the output: the sums 0..18. */
+    public static final int SUMS = 19;
+
+    private DigitAdder() {
+    }
+
+    public static TransferBuilder transfer() {
+        return new TransferBuilder();
+    }
+
+    public static ScratchBuilder scratch() {
+        return new ScratchBuilder();
+    }
+
+    /** Options of the transfer adder. The pretrained digit block is required. */
+    public static final class TransferBuilder {
+        private Block digitClassifier;
+        private ActivationKind activation = ActivationKind.NONE;
+        private boolean freeze;
+
+        private TransferBuilder() {
+        }
+
+        /** The trained digit classifier (10 outputs), with its parameters already loaded. */
+        public TransferBuilder setDigitClassifier(Block classifier) {
+            this.digitClassifier = classifier;
+            return this;
+        }
+
+        /**
+         * Activation between the two linear layers; default none, as in the lab. Two plain linear layers
+         * suffice: with near one-hot inputs, logit(s) = −s² + 2s·a + 2s·b (a linear function of the two
+         * probability vectors) peaks at s = a + b, and a relu in between only adds dead units.
+         */
+        public TransferBuilder optActivation(ActivationKind activation) {
+            this.activation = activation;
+            return this;
+        }
+
+        /** Keep the classifier's parameters fixed and train only the head; default false (fine-tune). */
+        public TransferBuilder optFreeze(boolean freeze) {
+            this.freeze = freeze;
+            return this;
+        }
+
+        public PairBlock build() {
+            if (digitClassifier == null) {
+                throw new IllegalArgumentException("the transfer adder needs a trained digit classifier;"
+                        + " set one with setDigitClassifier (the 'pretrained' run)");
+            }
+            SequentialBlock head = new SequentialBlock()
+                    .add(Linear.builder().setUnits(SUMS).build())
+                    .add(activation.block())
+                    .add(Linear.builder().setUnits(SUMS).build());
+            // As in the lab, the adder sees each digit as a probability vector (softmax of the classifier).
+            SequentialBlock perDigit = new SequentialBlock().add(digitClassifier)
+                    .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().softmax(1)), "softmax"));
+            PairBlock adder = new PairBlock(perDigit, head);
+            if (freeze) {
+                digitClassifier.freezeParameters(true);
+            }
+            return adder;
+        }
+    }
+
+    /** Options of the from-scratch adder. The conv stages are required. */
+    public static final class ScratchBuilder {
+        private List<ConvStage> stages;
+        private List<Integer> hidden = List.of(128);
+        private ActivationKind activation = ActivationKind.RELU;
+
+        private ScratchBuilder() {
+        }
+
+        /** The per-image feature extractor's conv stages. */
+        public ScratchBuilder setStages(List<ConvStage> stages) {
+            this.stages = List.copyOf(stages);
+            return this;
+        }
+
+        /** Hidden layer sizes of the fully connected module; default [128]; at least one. */
+        public ScratchBuilder optHidden(List<Integer> hidden) {
+            this.hidden = List.copyOf(hidden);
+            return this;
+        }
+
+        public ScratchBuilder optActivation(ActivationKind activation) {
+            this.activation = activation;
+            return this;
+        }
+
+        public PairBlock build() {
+            if (stages == null || stages.isEmpty()) {
+                throw new IllegalArgumentException("the scratch adder needs conv stages for its feature extractor");
+            }
+            if (hidden.isEmpty()) {
+                throw new IllegalArgumentException("the scratch adder's fully connected module needs a hidden layer"
+                        + " (e.g. [128]); a single linear layer over the joined features barely learns the sum");
+            }
+            Block features = Cnn.builder().setStages(stages).optActivation(activation).setOutputs(1).buildFeatures();
+            SequentialBlock head = new SequentialBlock();
+            for (int units : hidden) {
+                if (units < 1) {
+                    throw new IllegalArgumentException("hidden layer size " + units + " in " + hidden + " must be ≥ 1");
+                }
+                head.add(Linear.builder().setUnits(units).build()).add(activation.block());
+            }
+            head.add(Linear.builder().setUnits(SUMS).build());
+            return new PairBlock(features, head);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.mnistlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.github.mnistlab.data.DigitPairs;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A pairing of device-resident digits for the adder: inputs are the two image batches, labels the
+ * sums. Only the pair indices are uploaded; the images stay where {@link DeviceDigits} put them.
+ */
+public final class DevicePairs implements DeviceSet, AutoCloseable {
+    private final DeviceDigits digits;
+    private final NDManager manager;
+    private final NDArray left;
+    private final NDArray right;
+    private final NDArray sums;
+
+    public DevicePairs(DeviceDigits digits, DigitPairs pairs) {
+        this.digits = digits;
+        this.manager = digits.manager().newSubManager();
+        this.left = manager.create(Arrays.stream(pairs.left()).asLongStream().toArray());
+        this.right = manager.create(Arrays.stream(pairs.right()).asLongStream().toArray());
+        NDArray sumBytes = manager.create(ByteBuffer.wrap(pairs.sums()), new Shape(pairs.count()), DataType.UINT8);
+        this.sums = sumBytes.toType(DataType.INT64, false);
+        sumBytes.close();
+    }
+
+    @Override
+    public int count() {
+        return (int) sums.size();
+    }
+
+    @Override
+    public NDList inputs(NDManager batchManager, NDArray indices) {
+        NDIndex rows = new NDIndex("{}", indices);
+        NDArray a = left.get(batchManager, rows);
+        NDArray b = right.get(batchManager, rows);
+        return new NDList(digits.images().get(batchManager, new NDIndex("{}", a)),
+                digits.images().get(batchManager, new NDIndex("{}", b)));
+    }
+
+    @Override
+    public NDArray labels(NDManager batchManager, NDArray indices) {
+        return sums.get(batchManager, new NDIndex("{}", indices));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
