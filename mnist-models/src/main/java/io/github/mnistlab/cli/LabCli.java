@@ -1,6 +1,8 @@
 package io.github.mnistlab.cli;
 
 import io.github.mnistlab.data.MnistDataException;
+import io.github.mnistlab.train.DivergedException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mnist-lab", mixinStandardHelpOptions = true, version = "mnist-lab 0.1.0",
         description = "Trains and evaluates the MNIST course labs.",
-        subcommands = {SmokeCommand.class, RunCommand.class})
+        subcommands = {SmokeCommand.class, RunCommand.class, SweepCommand.class, PredictCommand.class})
 public final class LabCli implements Runnable {
     /** Exit status for an error the user can fix (bad data, bad option). */
     public static final int USER_ERROR = 2;
@@ -33,14 +35,27 @@ public final class LabCli implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new LabCli()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof MnistDataException || ex instanceof IllegalArgumentException) {
-                line.getErr().println("error: " + ex.getMessage());
+            String message = userMessage(ex);
+            if (message != null) {
+                line.getErr().println("error: " + message);
                 line.getErr().flush();
                 return USER_ERROR;
             }
             throw ex;
         });
         return cli.execute(args);
+    }
+
+    /** The one-line message of an error the user can fix, or null for a bug (which keeps its stack trace). */
+    static String userMessage(Exception ex) {
+        if (ex instanceof MnistDataException || ex instanceof IllegalArgumentException || ex instanceof DivergedException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof UncheckedIOException io) {
+            // Unwritable output, a full disk, a vanished file: name the path and the system's reason.
+            return io.getMessage() + " (" + io.getCause() + ")";
+        }
+        return null;
     }
 
     public static void main(String[] args) {

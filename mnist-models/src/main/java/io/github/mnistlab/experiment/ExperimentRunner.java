@@ -21,7 +21,9 @@ import io.github.mnistlab.train.DeviceSet;
 import io.github.mnistlab.train.DivergedException;
 import io.github.mnistlab.train.EpochStats;
 import io.github.mnistlab.train.Predictions;
+import io.github.mnistlab.train.TorchDefaultInit;
 import io.github.mnistlab.train.TrainingLoop;
+import io.github.mnistlab.model.PairBlock;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -89,6 +91,9 @@ public final class ExperimentRunner {
                     DeviceDigits validation = splits.hasValidation() ? upload(manager, splits.validation(), spec) : null;
                     DeviceDigits test = upload(manager, splits.test(), spec)) {
                 trainer.initialize(ModelFactory.inputShapes(spec));
+                // A transfer adder keeps its loaded classifier; only its new head starts afresh.
+                TorchDefaultInit.apply(block instanceof PairBlock pair && spec.model() == ModelKind.ADDER_TRANSFER
+                        ? pair.head() : block, manager);
                 return new Session(id, spec, trainer, block, provenance, runDir, splits, train, validation, test).train();
             }
         }

@@ -48,6 +48,7 @@ public final class RunRecords {
 
     /** Writes bytes to {@code target} through a temporary sibling and an atomic rename. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + "-", ".tmp");
         try {
             Files.write(tmp, bytes);

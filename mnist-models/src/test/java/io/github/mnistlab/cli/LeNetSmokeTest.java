@@ -1,9 +1,8 @@
-package io.github.mnistlab.train;
+package io.github.mnistlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mnistlab.cli.LabCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.regex.Matcher;
@@ -11,9 +10,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The engine smoke path on real MNIST: one epoch of the LeNet-style CNN on all 60k digits. */
-class LeNetRealDataTest {
+class LeNetSmokeTest {
     @Test
-    void oneEpochOnTheFullTrainingSetReachesNinetyFivePercent() {
+    void oneEpochOnTheFullTrainingSetReachesNinetySixPercent() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
@@ -27,7 +26,7 @@ class LeNetRealDataTest {
         Matcher m = Pattern.compile("test accuracy: (0\\.\\d+) on 10000 test digits \\(data: ").matcher(text);
         assertTrue(m.find(), text);
         double accuracy = Double.parseDouble(m.group(1));
-        assertTrue(accuracy >= 0.95, "test accuracy " + accuracy + " after one epoch, expected ≥ 0.95");
+        assertTrue(accuracy >= 0.96, "test accuracy " + accuracy + " after one epoch, expected ≥ 0.96");
     }
 
     @Test

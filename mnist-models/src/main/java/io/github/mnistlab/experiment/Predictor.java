@@ -1,0 +1,108 @@
+package io.github.mnistlab.experiment;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.github.mnistlab.data.DigitImages;
+import io.github.mnistlab.data.DigitPictures;
+import io.github.mnistlab.scratch.ScratchMlp;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies a finished run to pictures: one digit per picture for a digit classifier, one sum per pair
+ * of pictures for an adder.
+ */
+public final class Predictor {
+    private Predictor() {
+    }
+
+    /** Predicts for {@code pictures} with the run in {@code runDir}. */
+    public static List<Prediction> predict(Path runDir, List<Path> pictures) {
+        RunRecord record = RunRecords.read(runDir);
+        if (!RunRecord.COMPLETE.equals(record.status())) {
+            throw new IllegalArgumentException("run " + runDir + " did not complete (" + record.status() + "); train it again");
+        }
+        ExperimentSpec spec = record.spec();
+        boolean adder = spec.model().isAdder();
+        if (pictures.isEmpty() || adder && pictures.size() % 2 != 0) {
+            throw new IllegalArgumentException((adder ? "an adder needs pictures in pairs" : "give at least one picture")
+                    + "; got " + pictures.size());
+        }
+        float[] x = new float[pictures.size() * DigitImages.PIXELS];
+        for (int i = 0; i < pictures.size(); i++) {
+            byte[] digit;
+            try {
+                digit = DigitPictures.read(pictures.get(i));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + pictures.get(i), e);
+            }
+            for (int p = 0; p < DigitImages.PIXELS; p++) {
+                x[i * DigitImages.PIXELS + p] = ((digit[p] & 0xff) / 255f - spec.normalizeMean()) / spec.normalizeStd();
+            }
+        }
+        float[] probabilities = spec.model() == ModelKind.MLP_SCRATCH
+                ? scratch(runDir, record, x, pictures.size())
+                : djl(runDir, record, x, pictures.size());
+        int classes = spec.classes();
+        int inputs = adder ? pictures.size() / 2 : pictures.size();
+        List<Prediction> out = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (probabilities[i * classes + c] > probabilities[i * classes + best]) {
+                    best = c;
+                }
+            }
+            List<String> files = adder ? List.of(pictures.get(2 * i).toString(), pictures.get(2 * i + 1).toString())
+                    : List.of(pictures.get(i).toString());
+            out.add(new Prediction(files, best, probabilities[i * classes + best]));
+        }
+        return out;
+    }
+
+    private static float[] scratch(Path runDir, RunRecord record, float[] x, int n) {
+        try {
+            return ScratchMlp.load(runDir.resolve(record.parametersFile())).predictProbabilities(x, n);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("parameters of run " + runDir + " could not be loaded: " + e.getMessage());
+        }
+    }
+
+    private static float[] djl(Path runDir, RunRecord record, float[] x, int n) {
+        ExperimentSpec spec = record.spec();
+        try (Model model = Model.newInstance(record.id(), "PyTorch")) {
+            NDManager manager = model.getNDManager();
+            Block block = ModelFactory.block(spec, manager);
+            block.initialize(manager, DataType.FLOAT32, ModelFactory.inputShapes(spec));
+            Path params = runDir.resolve(record.parametersFile());
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(params))) {
+                block.loadParameters(manager, new DataInputStream(in));
+            } catch (IOException | ai.djl.MalformedModelException e) {
+                throw new IllegalArgumentException("parameters " + params + " could not be loaded (" + e.getMessage()
+                        + "); train run " + record.id() + " again");
+            }
+            ByteBuffer bytes = ByteBuffer.allocateDirect(x.length * 4).order(java.nio.ByteOrder.nativeOrder());
+            bytes.asFloatBuffer().put(x);
+            NDArray all = manager.create(bytes.asFloatBuffer(), new Shape(n, 1, DigitImages.SIDE, DigitImages.SIDE));
+            NDList inputs = spec.model().isAdder()
+                    ? new NDList(all.get("0::2"), all.get("1::2"))
+                    : new NDList(all);
+            NDArray logits = block.forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow();
+            return logits.softmax(1).toFloatArray();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.mnistlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.experiment.SweepRecord;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as the plugin and users call it: exit status, files written, one-line errors. */
+class LabCliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return LabCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void runWithASpecFileWritesTheRecord() throws Exception {
+        Path spec = Files.writeString(dir.resolve("spec.json"),
+                "{\"preset\": \"mlp\", \"hidden\": [64, 32], \"activation\": \"relu\", \"learningRate\": 0.1}");
+
+        int status = run("run", "--spec", spec.toString(), "--out", dir.resolve("runs/wide").toString(),
+                "--epochs", "1", "--limit", "2000", "--device", "cpu");
+
+        assertEquals(0, status, out + "" + err);
+        RunRecord record = RunRecords.read(dir.resolve("runs/wide"));
+        assertEquals("wide", record.id());
+        assertEquals(List.of(64, 32), record.spec().hidden());
+        assertEquals(2000, record.spec().limit());
+        assertTrue(record.test().accuracy() > 0.8, "accuracy " + record.test().accuracy());
+        assertTrue(Files.exists(dir.resolve("runs/wide/model.params")));
+        assertTrue(out.toString().contains("[wide] done: test accuracy "), out.toString());
+    }
+
+    @Test
+    void sweepWritesOneRunPerPointAndNamesTheBest() {
+        int status = run("sweep", "--kind", "mlp", "--k", "1,2", "--m", "10:20:10", "--epochs", "1", "--limit", "1000",
+                "--out", dir.resolve("sweep").toString(), "--device", "cpu");
+
+        assertEquals(0, status, out + "" + err);
+        SweepRecord sweep = RunRecords.gson().fromJson(readString(dir.resolve("sweep/sweep.json")), SweepRecord.class);
+        assertEquals(List.of("k1-m10", "k1-m20", "k2-m10", "k2-m20"), sweep.points().stream().map(SweepRecord.Point::id).toList());
+        SweepRecord.Point best = sweep.points().stream().filter(p -> p.id().equals(sweep.best())).findFirst().orElseThrow();
+        for (SweepRecord.Point p : sweep.points()) {
+            assertTrue(p.selectionAccuracy() <= best.selectionAccuracy());
+            assertTrue(Files.exists(dir.resolve("sweep").resolve(p.id()).resolve("run.json")));
+        }
+    }
+
+    @Test
+    void userErrorsAreOneLineAndStatusTwo() {
+        assertEquals(LabCli.USER_ERROR, run("run", "--preset", "cnn-lenett", "--out", dir.toString()));
+        assertEquals("error: preset 'cnn-lenett' is not known; use one of mlp, mlp-scratch, cnn-small, cnn-lenet,"
+                + " cnn-wide, adder-transfer, adder-scratch", err.toString().strip());
+
+        err.getBuffer().setLength(0);
+        assertEquals(LabCli.USER_ERROR, run("run", "--preset", "mlp", "--learning-rate", "-1", "--out", dir.toString()));
+        assertEquals("error: learningRate is -1.0, expected a number > 0, e.g. 0.01", err.toString().strip());
+
+        err.getBuffer().setLength(0);
+        assertEquals(LabCli.USER_ERROR, run("run", "--preset", "adder-transfer", "--pretrained",
+                dir.resolve("nothing").toString(), "--out", dir.resolve("sum").toString(), "--limit", "100"));
+        assertEquals("error: " + dir.resolve("nothing").resolve("run.json") + " does not exist; train the run first",
+                err.toString().strip());
+        assertTrue(Files.notExists(dir.resolve("sum/run.json")), "nothing may be written for a failed start");
+    }
+
+    private static String readString(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
