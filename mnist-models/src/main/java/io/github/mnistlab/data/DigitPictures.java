@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 /**
  * Turns a picture of one handwritten digit (PNG or JPEG, any size, dark ink on light paper or the
  * reverse) into an MNIST-style 28×28 digit: grey-scale, white ink on black, the ink's bounding box
- * scaled to fit 20×20 and centred, as the MNIST digits were prepared.
+ * scaled to fit 20×20 and centred on its centre of mass, as the MNIST digits were prepared.
  */
 public final class DigitPictures {
     private DigitPictures() {
@@ -84,14 +84,32 @@ public final class DigitPictures {
         double scale = 20.0 / Math.max(bw, bh);
         int sw = Math.max(1, (int) Math.round(bw * scale));
         int sh = Math.max(1, (int) Math.round(bh * scale));
-        BufferedImage box = new BufferedImage(DigitImages.SIDE, DigitImages.SIDE, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = box.createGraphics();
+        // Like MNIST: the ink fitted into 20×20, then placed so that its centre of mass is the image centre.
+        BufferedImage fitted = new BufferedImage(sw, sh, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = fitted.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(ink, (DigitImages.SIDE - sw) / 2, (DigitImages.SIDE - sh) / 2, sw, sh, null);
+        g.drawImage(ink, 0, 0, sw, sh, null);
         g.dispose();
-        for (int y = 0; y < DigitImages.SIDE; y++) {
-            for (int x = 0; x < DigitImages.SIDE; x++) {
-                out[y * DigitImages.SIDE + x] = (byte) box.getRaster().getSample(x, y, 0);
+        double mass = 0;
+        double cx = 0;
+        double cy = 0;
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                int v = fitted.getRaster().getSample(x, y, 0);
+                mass += v;
+                cx += x * v;
+                cy += y * v;
+            }
+        }
+        int offX = (int) Math.round(DigitImages.SIDE / 2.0 - (mass > 0 ? cx / mass : sw / 2.0) - 0.5);
+        int offY = (int) Math.round(DigitImages.SIDE / 2.0 - (mass > 0 ? cy / mass : sh / 2.0) - 0.5);
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                int tx = x + offX;
+                int ty = y + offY;
+                if (tx >= 0 && ty >= 0 && tx < DigitImages.SIDE && ty < DigitImages.SIDE) {
+                    out[ty * DigitImages.SIDE + tx] = (byte) fitted.getRaster().getSample(x, y, 0);
+                }
             }
         }
         return out;

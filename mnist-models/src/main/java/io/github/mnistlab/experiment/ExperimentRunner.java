@@ -72,6 +72,7 @@ public final class ExperimentRunner {
      */
     public RunRecord run(String id, ExperimentSpec spec, MnistDataset data, Path runDir) {
         spec.validate();
+        checkWritable(runDir);
         Instant started = Instant.now();
         DataSplits splits = DataSplits.of(data, spec.validationSize(), spec.limit(), spec.seed());
         if (spec.model() == ModelKind.MLP_SCRATCH) {
@@ -96,6 +97,17 @@ public final class ExperimentRunner {
                         ? pair.head() : block, manager);
                 return new Session(id, spec, trainer, block, provenance, runDir, splits, train, validation, test).train();
             }
+        }
+    }
+
+    /** Fails before any training when the run directory cannot be written, naming it. */
+    static void checkWritable(Path runDir) {
+        try {
+            java.nio.file.Files.createDirectories(runDir);
+            java.nio.file.Files.deleteIfExists(java.nio.file.Files.createTempFile(runDir, ".probe-", ".tmp"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("the run directory " + runDir + " cannot be written (" + e
+                    + "); choose another output directory or fix its permissions");
         }
     }
 

@@ -73,9 +73,8 @@ public final class ModelFactory {
         RunRecord record = RunRecords.read(runDir);
         ModelKind kind = record.spec().model();
         if (kind != ModelKind.CNN && kind != ModelKind.MLP) {
-            throw new IllegalArgumentException("pretrained run " + runDir + " is a " + record.preset() + " ("
-                    + kind.name().toLowerCase() + ") model, not a digit classifier; use a run of preset cnn-lenet,"
-                    + " cnn-small, cnn-wide or mlp");
+            throw new IllegalArgumentException("pretrained run " + runDir + " was trained with preset " + record.preset()
+                    + ", which is not a digit classifier; use a run of preset cnn-lenet, cnn-small, cnn-wide or mlp");
         }
         if (!RunRecord.COMPLETE.equals(record.status())) {
             throw new IllegalArgumentException("pretrained run " + runDir + " did not complete (" + record.status()

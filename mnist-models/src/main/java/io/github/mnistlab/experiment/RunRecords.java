@@ -65,11 +65,12 @@ public final class RunRecords {
     /**
      * Reads a run record.
      *
-     * @param file a run.json, or the run directory holding it
+     * @param file a {@code .json} file, or the run directory holding {@code run.json}
      * @throws IllegalArgumentException naming the file when it is missing, not valid JSON, or of another schema
      */
     public static RunRecord read(Path file) {
-        Path json = Files.isDirectory(file) ? file.resolve(FILE_NAME) : file;
+        Path json = Files.isDirectory(file) || !file.getFileName().toString().endsWith(".json")
+                ? file.resolve(FILE_NAME) : file;
         String text;
         try {
             text = Files.readString(json, StandardCharsets.UTF_8);
