@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mnist-lab", mixinStandardHelpOptions = true, version = "mnist-lab 0.1.0",
         description = "Trains and evaluates the MNIST course labs.",
-        subcommands = {SmokeCommand.class, RunCommand.class, SweepCommand.class, PredictCommand.class})
+        subcommands = {SmokeCommand.class, RunCommand.class, SweepCommand.class, PredictCommand.class, BenchCommand.class})
 public final class LabCli implements Runnable {
     /** Exit status for an error the user can fix (bad data, bad option). */
     public static final int USER_ERROR = 2;
