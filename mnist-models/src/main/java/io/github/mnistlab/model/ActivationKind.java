@@ -13,7 +13,7 @@ public enum ActivationKind {
     @SerializedName("relu") RELU,
     @SerializedName("sigmoid") SIGMOID,
     @SerializedName("tanh") TANH,
-    /** No activation: the identity (the transfer adder's head is two plain linear layers, as in the lab). */
+    /** No activation: the identity (e.g. a transfer adder head of two plain linear layers). */
     @SerializedName("none") NONE;
 
     /** A fresh block applying this activation. */

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@link #transfer()}: a trained digit classifier applied to both images (its 10 outputs
- *       each, as probabilities), concatenated (20) → Linear(20, 19) → [activation] → Linear(19, 19);
+ *       each, as probabilities), concatenated (20) → Linear(20, 19) → activation → Linear(19, 19);
  *       fine-tuned end
  *       to end, or with the classifier frozen.</li>
  *   <li>{@link #scratch()}: a conv feature extractor applied to both images, concatenated, then a
@@ -38,7 +38,7 @@ public final class DigitAdder {
     /** Options of the transfer adder. The pretrained digit block is required. */
     public static final class TransferBuilder {
         private Block digitClassifier;
-        private ActivationKind activation = ActivationKind.NONE;
+        private ActivationKind activation = ActivationKind.RELU;
         private boolean freeze;
 
         private TransferBuilder() {
@@ -50,11 +50,7 @@ public final class DigitAdder {
             return this;
         }
 
-        /**
-         * Activation between the two linear layers; default none, as in the lab. Two plain linear layers
-         * suffice: with near one-hot inputs, logit(s) = −s² + 2s·a + 2s·b (a linear function of the two
-         * probability vectors) peaks at s = a + b, and a relu in between only adds dead units.
-         */
+        /** Activation between the two linear layers; default relu. */
         public TransferBuilder optActivation(ActivationKind activation) {
             this.activation = activation;
             return this;
