@@ -37,7 +37,7 @@ class LeNetSmokeTest {
         int status = LabCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "smoke", "--epochs", "0");
 
         assertEquals(LabCli.USER_ERROR, status);
-        assertEquals("error: --epochs is 0, expected ≥ 1", err.toString().strip());
+        assertEquals("error: epochs is 0, expected ≥ 1", err.toString().strip());
         assertEquals("", out.toString());
     }
 }
