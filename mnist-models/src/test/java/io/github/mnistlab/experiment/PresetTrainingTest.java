@@ -54,7 +54,7 @@ class PresetTrainingTest {
         assertBeats(0.70, train("mlp-scratch", quick("mlp-scratch", 10_000, 3)));
         assertBeats(0.50, train("cnn-small", quick("cnn-small", 10_000, 2).toBuilder().learningRate(1e-3f).build()));
         assertBeats(0.75, train("cnn-lenet", quick("cnn-lenet", 5_000, 1)));
-        assertBeats(0.80, train("cnn-wide", quick("cnn-wide", 3_000, 1)));
+        assertBeats(0.60, train("cnn-wide", quick("cnn-wide", 3_000, 1)));
     }
 
     @Test
