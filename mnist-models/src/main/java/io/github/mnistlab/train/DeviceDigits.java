@@ -63,13 +63,11 @@ public final class DeviceDigits implements DeviceSet, AutoCloseable {
     }
 
     @Override
-    public NDList inputs(NDManager batchManager, NDArray indices) {
-        return new NDList(images.get(batchManager, new NDIndex("{}", indices)));
-    }
-
-    @Override
-    public NDArray labels(NDManager batchManager, NDArray indices) {
-        return labels.get(batchManager, new NDIndex("{}", indices));
+    public NDList arrange(NDManager target, NDArray order) {
+        NDIndex rows = order == null ? new NDIndex().addSliceDim(0, count) : new NDIndex("{}", order);
+        NDList out = new NDList(images.get(rows), labels.get(rows));
+        out.attach(target);
+        return out;
     }
 
     /** The manager owning these tensors (for sets derived from them, such as pairs). */

@@ -37,17 +37,18 @@ public final class DevicePairs implements DeviceSet, AutoCloseable {
     }
 
     @Override
-    public NDList inputs(NDManager batchManager, NDArray indices) {
-        NDIndex rows = new NDIndex("{}", indices);
-        NDArray a = left.get(batchManager, rows);
-        NDArray b = right.get(batchManager, rows);
-        return new NDList(digits.images().get(batchManager, new NDIndex("{}", a)),
-                digits.images().get(batchManager, new NDIndex("{}", b)));
-    }
-
-    @Override
-    public NDArray labels(NDManager batchManager, NDArray indices) {
-        return sums.get(batchManager, new NDIndex("{}", indices));
+    public NDList arrange(NDManager target, NDArray order) {
+        NDIndex rows = order == null ? new NDIndex().addSliceDim(0, count()) : new NDIndex("{}", order);
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray a = left.get(rows);
+            NDArray b = right.get(rows);
+            a.attach(scratch);
+            b.attach(scratch);
+            NDList out = new NDList(digits.images().get(new NDIndex("{}", a)), digits.images().get(new NDIndex("{}", b)),
+                    sums.get(rows));
+            out.attach(target);
+            return out;
+        }
     }
 
     @Override

@@ -5,16 +5,18 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 /**
- * Samples on the device that batches are gathered from by index: digits, or digit pairs.
- * Implementations keep their tensors whole; a batch is a gather of index rows into the batch's manager.
+ * Samples on the device: digits, or digit pairs. The training loop asks for the whole set arranged
+ * in an epoch's order once, then takes each batch as a contiguous slice of that arrangement, so a
+ * batch costs no gather and no copy.
  */
 public interface DeviceSet {
     /** Number of samples. */
     int count();
 
-    /** The model inputs of the samples at {@code indices} (int64, 1-D), created in {@code manager}. */
-    NDList inputs(NDManager manager, NDArray indices);
-
-    /** The int64 class labels of the samples at {@code indices}, created in {@code manager}. */
-    NDArray labels(NDManager manager, NDArray indices);
+    /**
+     * The whole set as tensors owned by {@code manager}: the model inputs first, the int64 class labels
+     * last, with rows in {@code order} (int64, a permutation of 0..count−1), or in their natural order
+     * when {@code order} is null (then without copying).
+     */
+    NDList arrange(NDManager manager, NDArray order);
 }

@@ -3,6 +3,7 @@ package io.github.mnistlab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -13,8 +14,9 @@ import java.util.SplittableRandom;
 /**
  * The training and evaluation passes over a {@link DeviceSet}.
  *
- * <p>Each batch is an index slice of a seeded permutation, gathered from the device-resident tensors
- * into a per-batch sub-manager that is closed after the optimizer step, so native memory stays flat.
+ * <p>Each epoch arranges the device-resident set in a seeded permutation with one gather; each batch
+ * is then a slice (a view) of that arrangement, owned by a per-batch sub-manager that is closed after
+ * the optimizer step, so native memory stays flat.
  * Correct counts are summed on the device and read once per pass.
  */
 public final class TrainingLoop {
@@ -44,19 +46,21 @@ public final class TrainingLoop {
         int n = data.count();
         double lossSum = 0;
         try (NDManager epochManager = trainer.getManager().newSubManager()) {
-            NDArray order = epochManager.create(permutation(n, seed));
+            // One gather per epoch puts the set in this epoch's order; each batch is then a slice of it.
+            NDList arranged = data.arrange(epochManager, epochManager.create(permutation(n, seed)));
             NDArray correct = epochManager.zeros(new Shape(), DataType.INT64);
             Loss lossFn = trainer.getLoss();
             long iteration = firstIteration;
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
                 try (NDManager batch = epochManager.newSubManager()) {
-                    NDArray idx = order.get(batch, new ai.djl.ndarray.index.NDIndex().addSliceDim(from, to));
-                    NDList labels = new NDList(data.labels(batch, idx));
+                    NDList slice = slice(arranged, from, to, batch);
+                    NDList labels = new NDList(slice.get(slice.size() - 1));
+                    NDList inputs = new NDList(slice.subList(0, slice.size() - 1));
                     NDArray loss;
                     NDArray logits;
                     try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList out = trainer.forward(data.inputs(batch, idx), labels);
+                        NDList out = trainer.forward(inputs, labels);
                         logits = out.singletonOrThrow();
                         loss = lossFn.evaluate(labels, out);
                         collector.backward(loss);
@@ -79,6 +83,17 @@ public final class TrainingLoop {
         }
     }
 
+    /** Rows {@code from} to {@code to} of every tensor of {@code arranged}, as views owned by {@code manager}. */
+    private static NDList slice(NDList arranged, int from, int to, NDManager manager) {
+        NDIndex rows = new NDIndex().addSliceDim(from, to);
+        NDList out = new NDList(arranged.size());
+        for (NDArray array : arranged) {
+            out.add(array.get(rows));
+        }
+        out.attach(manager);
+        return out;
+    }
+
     /** Loss and accuracy on {@code data}, in batches of {@code batchSize}, without gradients. */
     public static EpochStats evaluate(Trainer trainer, DeviceSet data, int batchSize) {
         Predictions p = predict(trainer, data, batchSize);
@@ -95,12 +110,13 @@ public final class TrainingLoop {
         double lossSum = 0;
         int correct = 0;
         try (NDManager evalManager = trainer.getManager().newSubManager()) {
+            NDList arranged = data.arrange(evalManager, null);
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
                 try (NDManager batch = evalManager.newSubManager()) {
-                    NDArray idx = batch.arange(from, to, 1, DataType.INT64);
-                    NDArray y = data.labels(batch, idx);
-                    NDList out = trainer.evaluate(data.inputs(batch, idx));
+                    NDList slice = slice(arranged, from, to, batch);
+                    NDArray y = slice.get(slice.size() - 1);
+                    NDList out = trainer.evaluate(new NDList(slice.subList(0, slice.size() - 1)));
                     NDArray logits = out.singletonOrThrow();
                     lossSum += lossFn.evaluate(new NDList(y), out).getFloat() * (to - from);
                     NDArray probs = logits.softmax(1);
