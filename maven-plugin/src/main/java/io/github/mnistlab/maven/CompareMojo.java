@@ -1,0 +1,91 @@
+package io.github.mnistlab.maven;
+
+import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.maven.results.CatalogedRun;
+import io.github.mnistlab.maven.results.ComparisonResult;
+import io.github.mnistlab.maven.results.RunCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * For each comparison, writes {@code target/lab/comparisons/<id>.json} (the runs' error curves by
+ * epoch, iterations and training seconds, their loss by iteration, final accuracies and training
+ * times) and logs a one-line verdict.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CompareMojo extends AbstractRunsMojo {
+    /**
+     * The comparisons.
+     *
+     * <pre>{@code
+     * <comparisons>
+     *   <comparison><id>adders</id><runs>sum-transfer,sum-scratch</runs></comparison>
+     * </comparisons>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Comparison> comparisons;
+
+    /**
+     * The experiments this build trained ({@code lab.experiments}); a comparison of a run outside them
+     * that this build cannot see is skipped instead of failing.
+     *
+     * <pre>{@code mvn verify -Dlab.experiments=digits}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.experiments")
+    private List<String> selectedExperiments;
+
+    @Override
+    protected void executeLab() throws MojoExecutionException, MojoFailureException {
+        if (comparisons == null || comparisons.isEmpty()) {
+            getLog().info("No <comparisons> configured: nothing to compare.");
+            return;
+        }
+        RunCatalog catalog = catalog();
+        Set<String> selection = Selection.of(selectedExperiments);
+        for (Comparison comparison : comparisons) {
+            List<String> ids;
+            try {
+                ids = comparison.runIds();
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException(e.getMessage());
+            }
+            List<RunRecord> records = new ArrayList<>();
+            for (String id : ids) {
+                Optional<CatalogedRun> run = catalog.get(id);
+                if (run.isPresent()) {
+                    records.add(run.get().record());
+                } else if (!selection.isEmpty() && !selection.contains(id)) {
+                    getLog().info("[" + comparison.id() + "] skipped: run '" + id + "' is not among lab.experiments"
+                            + " and not in this build's run directories");
+                    break;
+                } else {
+                    throw new MojoFailureException("comparison '" + comparison.id() + "': run '" + id
+                            + "' has no run record; known runs: " + String.join(", ", catalog.ids())
+                            + ". Train it first (lab:train) or add its directory to runDirectories");
+                }
+            }
+            if (records.size() < ids.size()) {
+                continue;
+            }
+            ComparisonResult result = ComparisonResult.of(comparison.id(), comparison.description(), records);
+            Path file = labDirectory().resolve("comparisons").resolve(comparison.id() + ".json");
+            write(file, result.toJson());
+            getLog().info(result.verdict());
+        }
+    }
+}

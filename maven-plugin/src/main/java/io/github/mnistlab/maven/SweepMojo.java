@@ -1,0 +1,133 @@
+package io.github.mnistlab.maven;
+
+import io.github.mnistlab.maven.fork.ForkCommand;
+import io.github.mnistlab.maven.plan.DeviceSetting.ForkDevice;
+import io.github.mnistlab.maven.plan.Overrides;
+import io.github.mnistlab.maven.plan.SweepDefinition;
+import io.github.mnistlab.maven.plan.UpToDate;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Runs the library's sweeps in a forked JVM: an MLP's depth k × width m, or a CNN's number of conv
+ * stages × kernel size. Each sweep writes one run per point into
+ * {@code target/lab/sweeps/<id>/<point>/run.json} and its table into {@code sweep.json}. A sweep whose
+ * settings and library are unchanged is not run again.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "sweep", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+public class SweepMojo extends AbstractForkMojo {
+    /**
+     * The sweeps.
+     *
+     * <pre>{@code
+     * <sweeps>
+     *   <sweep><id>mlp-k-m</id><kind>mlp</kind><k>1,2,3</k><m>10:100:10</m></sweep>
+     *   <sweep><id>lenet-depth-kernel</id><kind>cnn</kind><depths>1,2</depths><kernels>3,5</kernels></sweep>
+     * </sweeps>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Sweep> sweeps;
+
+    /**
+     * Runs only these sweeps (comma-separated ids); default: all.
+     *
+     * <pre>{@code mvn verify -Dlab.sweeps=mlp-k-m}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.sweeps")
+    private List<String> selectedSweeps;
+
+    /**
+     * Epochs of every sweep point, replacing the sweep's own: quick mode for CI.
+     *
+     * <pre>{@code mvn verify -Dlab.epochs=1}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.epochs")
+    private Integer epochs;
+
+    /**
+     * Training digits of every sweep point, replacing the sweep's own (0 = all).
+     *
+     * <pre>{@code mvn verify -Dlab.limit=10000}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.limit")
+    private Integer limit;
+
+    /**
+     * Runs even the sweeps that are up to date.
+     *
+     * <pre>{@code mvn verify -Dlab.force}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.force", defaultValue = "false")
+    private boolean force;
+
+    @Override
+    protected void executeLab() throws MojoExecutionException, MojoFailureException {
+        if (sweeps == null || sweeps.isEmpty()) {
+            getLog().info("No <sweeps> configured: nothing to sweep.");
+            return;
+        }
+        Set<String> selection = Selection.of(selectedSweeps);
+        Overrides overrides;
+        List<SweepDefinition> chosen = new ArrayList<>();
+        try {
+            overrides = new Overrides(epochs, limit);
+            for (Sweep sweep : sweeps) {
+                SweepDefinition definition = sweep.toDefinition().validate();
+                if (selection.isEmpty() || selection.contains(definition.id())) {
+                    chosen.add(definition);
+                }
+            }
+            List<String> ids = chosen.stream().map(SweepDefinition::id).toList();
+            selection.stream().filter(id -> !ids.contains(id)).findFirst().ifPresent(id -> {
+                throw new IllegalArgumentException("lab.sweeps names '" + id + "', which is not a sweep id");
+            });
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        ForkDevice device = forkDevice();
+        LibraryClasspath classpath = classpath(device);
+        ForkCommand labCli = labCli(classpath);
+        for (SweepDefinition sweep : chosen) {
+            Path dir = labDirectory().resolve("sweeps").resolve(sweep.id());
+            String fingerprint = UpToDate.fingerprint(String.join(" ", sweep.options(overrides)), classpath.library(),
+                    null);
+            UpToDate.Decision decision = UpToDate.ofOutput(dir, dir.resolve(SweepDefinition.SWEEP_FILE), fingerprint,
+                    force);
+            if (!decision.train()) {
+                getLog().info("[" + sweep.id() + "] up to date, not swept again");
+                continue;
+            }
+            getLog().info("[" + sweep.id() + "] sweeping " + sweep.kind() + " (" + decision.reason() + ")");
+            List<String> arguments = new ArrayList<>(sweep.arguments(overrides, dir, device.cliDevice()));
+            arguments.addAll(threadOptions());
+            try {
+                UpToDate.forget(dir);
+                fork(labCli.withArguments(arguments), "sweep '" + sweep.id() + "'");
+                UpToDate.record(dir, fingerprint);
+            } catch (IOException e) {
+                throw new MojoExecutionException("could not update " + dir.resolve(UpToDate.FILE), e);
+            }
+        }
+    }
+}
