@@ -1,9 +1,7 @@
 package io.github.mnistlab.maven;
 
-import io.github.mnistlab.experiment.RunRecords;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,13 +64,12 @@ public abstract class AbstractLabMojo extends AbstractMojo {
         return labDirectory.toPath();
     }
 
-    /** Writes {@code content} to {@code file} atomically, creating its directory; returns {@code file}. */
+    /** Writes {@code content} to {@code file}, creating its directory; returns {@code file}. */
     protected static Path write(Path file, String content) throws MojoExecutionException {
         try {
             Files.createDirectories(file.getParent());
-            RunRecords.writeAtomically(file, content.getBytes(StandardCharsets.UTF_8));
-            return file;
-        } catch (IOException | UncheckedIOException e) {
+            return Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new MojoExecutionException("could not write " + file, e);
         }
     }

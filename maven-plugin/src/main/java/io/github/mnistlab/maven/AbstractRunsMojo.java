@@ -56,7 +56,7 @@ public abstract class AbstractRunsMojo extends AbstractLabMojo {
 
     /** The configured description of experiment {@code id}, or null. */
     protected final String description(String id) {
-        return experiments == null ? null : experiments.stream().filter(e -> id.equals(e.id()))
-                .map(Experiment::description).findFirst().orElse(null);
+        return experiments == null ? null : experiments.stream().filter(e -> id.equals(e.id())).findFirst()
+                .map(Experiment::description).orElse(null);
     }
 }

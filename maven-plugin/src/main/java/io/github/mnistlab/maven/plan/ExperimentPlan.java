@@ -62,7 +62,7 @@ public final class ExperimentPlan {
                 ModelKind reused = specs.get(d.pretrained()).model();
                 if (reused != ModelKind.CNN && reused != ModelKind.MLP) {
                     throw new IllegalArgumentException("experiment '" + d.id() + "': pretrained '" + d.pretrained()
-                            + "' is a " + SpecMapping.modelId(reused) + " model, not a digit classifier; reuse an"
+                            + "' trains model " + SpecMapping.modelId(reused) + ", not a digit classifier; reuse an"
                             + " experiment of preset cnn-lenet, cnn-small, cnn-wide or mlp");
                 }
             }

@@ -1,6 +1,5 @@
 package io.github.mnistlab.maven.report;
 
-import io.github.mnistlab.experiment.RunRecords;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +43,9 @@ public final class LabReport {
         return html.toString();
     }
 
-    /** Writes {@code directory/index.html} (atomically) and returns its path. */
+    /** Writes {@code directory/index.html} and returns its path. */
     public Path write(ReportView view, Path directory) throws IOException {
         Files.createDirectories(directory);
-        Path page = directory.resolve(FILE_NAME);
-        RunRecords.writeAtomically(page, render(view).getBytes(StandardCharsets.UTF_8));
-        return page;
+        return Files.writeString(directory.resolve(FILE_NAME), render(view), StandardCharsets.UTF_8);
     }
 }
