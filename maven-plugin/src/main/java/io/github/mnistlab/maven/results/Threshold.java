@@ -1,5 +1,6 @@
 package io.github.mnistlab.maven.results;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,14 +37,19 @@ public record Threshold(String run, Double minTestAccuracy, Double maxTrainingSe
         }
         double accuracy = run.record().test().accuracy();
         if (minTestAccuracy != null && accuracy < minTestAccuracy) {
-            misses.add(tag + String.format(Locale.ROOT, "test accuracy is %.4f, but the minimum is %.4f",
-                    accuracy, minTestAccuracy));
+            misses.add(tag + String.format(Locale.ROOT, "test accuracy is %.4f, but the minimum is %s",
+                    accuracy, asWritten(minTestAccuracy)));
         }
         double seconds = run.record().trainingSeconds();
         if (maxTrainingSeconds != null && seconds > maxTrainingSeconds) {
-            misses.add(tag + String.format(Locale.ROOT, "training took %.1f s, but the maximum is %.1f s",
-                    seconds, maxTrainingSeconds));
+            misses.add(tag + String.format(Locale.ROOT, "training took %.1f s, but the maximum is %s s",
+                    seconds, asWritten(maxTrainingSeconds)));
         }
         return misses;
+    }
+
+    /** A limit as the POM gives it: {@code 0.97}, {@code 60}, {@code 0.01}. */
+    private static String asWritten(double limit) {
+        return BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString();
     }
 }

@@ -16,8 +16,8 @@ class ThresholdTest {
     void everyMissIsReportedWithActualAndExpectedValues() {
         Threshold threshold = new Threshold("digits", 0.97, 60.0);
 
-        assertEquals(List.of("run 'digits': test accuracy is 0.6900, but the minimum is 0.9700",
-                "run 'digits': training took 75.5 s, but the maximum is 60.0 s"), threshold.misses(run(0.69, 75.5)));
+        assertEquals(List.of("run 'digits': test accuracy is 0.6900, but the minimum is 0.97",
+                "run 'digits': training took 75.5 s, but the maximum is 60 s"), threshold.misses(run(0.69, 75.5)));
     }
 
     @Test
