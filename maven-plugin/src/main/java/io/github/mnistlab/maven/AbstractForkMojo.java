@@ -7,7 +7,6 @@ import io.github.mnistlab.maven.fork.LabCliJvm;
 import io.github.mnistlab.maven.plan.DeviceSetting;
 import io.github.mnistlab.maven.plan.DeviceSetting.ForkDevice;
 import io.github.mnistlab.maven.plan.GpuProbe;
-import java.io.File;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,18 +80,18 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
      * @since 0.1.0
      */
     @Parameter(property = "lab.dataDir")
-    private File dataDir;
+    private String dataDir;
 
     /**
      * The library's MNIST cache directory; default {@code $XDG_CACHE_HOME/mnist-lab/mnist} or
      * {@code ~/.cache/mnist-lab/mnist}.
      *
-     * <pre>{@code <cacheDir>${user.home}/mnist-cache</cacheDir>}</pre>
+     * <pre>&lt;cacheDir&gt;${user.home}/mnist-cache&lt;/cacheDir&gt;</pre>
      *
      * @since 0.1.0
      */
     @Parameter(property = "lab.cacheDir")
-    private File cacheDir;
+    private String cacheDir;
 
     /**
      * The MNIST mirror addresses the library may fetch from, comma-separated, replacing its list;
@@ -134,8 +133,8 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
     /** The forked command line on {@code classpath}, without arguments yet. */
     protected final ForkCommand labCli(LibraryClasspath classpath) {
         Map<String, String> properties = new LinkedHashMap<>();
-        putFile(properties, "lab.dataDir", dataDir);
-        putFile(properties, "lab.cacheDir", cacheDir);
+        putDirectory(properties, "lab.dataDir", dataDir);
+        putDirectory(properties, "lab.cacheDir", cacheDir);
         if (mirrors != null && !mirrors.isBlank()) {
             properties.put("lab.mirrors", mirrors.strip());
         }
@@ -177,9 +176,13 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
         }
     }
 
-    private static void putFile(Map<String, String> properties, String name, File file) {
-        if (file != null && !file.getPath().isBlank()) {
-            properties.put(name, file.getAbsolutePath());
+    /**
+     * Passes a directory on, relative to the project. A String parameter rather than a File: an empty
+     * property ({@code <lab.dataDir/>}) then means "unset" instead of the project directory.
+     */
+    private void putDirectory(Map<String, String> properties, String name, String directory) {
+        if (directory != null && !directory.isBlank()) {
+            properties.put(name, project().getBasedir().toPath().resolve(directory.strip()).toString());
         }
     }
 }

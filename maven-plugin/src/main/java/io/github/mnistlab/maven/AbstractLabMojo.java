@@ -31,7 +31,7 @@ public abstract class AbstractLabMojo extends AbstractMojo {
      * The directory the goals write and read: {@code runs/<id>/}, {@code specs/}, {@code evaluations.json},
      * {@code comparisons/}, {@code report/}.
      *
-     * <pre>{@code <labDirectory>${project.build.directory}/lab</labDirectory>}</pre>
+     * <pre>&lt;labDirectory&gt;${project.build.directory}/lab&lt;/labDirectory&gt;</pre>
      *
      * @since 0.1.0
      */

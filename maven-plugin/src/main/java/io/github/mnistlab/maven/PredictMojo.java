@@ -56,7 +56,7 @@ public class PredictMojo extends AbstractForkMojo {
     /**
      * The predictions file; default {@code <labDirectory>/predictions/<run>.json}.
      *
-     * <pre>{@code <predictionsFile>${project.build.directory}/sample-predictions.json</predictionsFile>}</pre>
+     * <pre>&lt;predictionsFile&gt;${project.build.directory}/sample-predictions.json&lt;/predictionsFile&gt;</pre>
      *
      * @since 0.1.0
      */

@@ -25,7 +25,7 @@ public class ReportMojo extends AbstractRunsMojo {
     /**
      * Where to write {@code index.html}; default {@code <labDirectory>/report}.
      *
-     * <pre>{@code <reportDirectory>${project.reporting.outputDirectory}/lab</reportDirectory>}</pre>
+     * <pre>&lt;reportDirectory&gt;${project.reporting.outputDirectory}/lab&lt;/reportDirectory&gt;</pre>
      *
      * @since 0.1.0
      */
