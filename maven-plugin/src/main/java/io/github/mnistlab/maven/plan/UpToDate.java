@@ -86,7 +86,7 @@ public final class UpToDate {
         try {
             previous = Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            return Decision.stale("it was not produced by this plugin (no " + FILE + ")");
+            return Decision.stale("no " + FILE + " records what it was trained from (interrupted, or not trained here)");
         }
         return previous.equals(fingerprint) ? Decision.UP_TO_DATE
                 : Decision.stale("its spec, the library or the reused run changed");

@@ -74,7 +74,7 @@ class UpToDateTest {
 
         UpToDate.forget(run); // what train does before forking; an interrupted fork never records again
 
-        assertEquals(new Decision(true, "it was not produced by this plugin (no .lab-input)"),
+        assertEquals(new Decision(true, "no .lab-input records what it was trained from (interrupted, or not trained here)"),
                 UpToDate.ofRun(run, fingerprint, false));
     }
 
