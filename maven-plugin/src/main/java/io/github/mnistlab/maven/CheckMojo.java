@@ -6,7 +6,6 @@ import io.github.mnistlab.maven.results.Threshold;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -64,7 +63,7 @@ public class CheckMojo extends AbstractRunsMojo {
             return;
         }
         RunCatalog catalog = catalog();
-        Set<String> selection = Selection.of(selectedExperiments);
+        Selection selection = Selection.of(selectedExperiments);
         List<String> misses = new ArrayList<>();
         int checked = 0;
         for (Check check : checks) {
@@ -78,7 +77,7 @@ public class CheckMojo extends AbstractRunsMojo {
             if (run.isPresent()) {
                 misses.addAll(threshold.misses(run.get()));
                 checked++;
-            } else if (!selection.isEmpty() && !selection.contains(threshold.run())) {
+            } else if (selection.leftOut(threshold.run())) {
                 getLog().info("Check of run '" + threshold.run() + "' skipped: it is not among lab.experiments");
             } else {
                 misses.add("run '" + threshold.run() + "': no run record to check; known runs: "

@@ -1,14 +1,11 @@
 package io.github.mnistlab.maven;
 
 import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.maven.results.CatalogedRun;
 import io.github.mnistlab.maven.results.ComparisonResult;
 import io.github.mnistlab.maven.results.RunCatalog;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -56,7 +53,7 @@ public class CompareMojo extends AbstractRunsMojo {
             return;
         }
         RunCatalog catalog = catalog();
-        Set<String> selection = Selection.of(selectedExperiments);
+        Selection selection = Selection.of(selectedExperiments);
         for (Comparison comparison : comparisons) {
             List<String> ids;
             try {
@@ -64,24 +61,19 @@ public class CompareMojo extends AbstractRunsMojo {
             } catch (IllegalArgumentException e) {
                 throw new MojoFailureException(e.getMessage());
             }
-            List<RunRecord> records = new ArrayList<>();
-            for (String id : ids) {
-                Optional<CatalogedRun> run = catalog.get(id);
-                if (run.isPresent()) {
-                    records.add(run.get().record());
-                } else if (!selection.isEmpty() && !selection.contains(id)) {
-                    getLog().info("[" + comparison.id() + "] skipped: run '" + id + "' is not among lab.experiments"
-                            + " and not in this build's run directories");
-                    break;
-                } else {
-                    throw new MojoFailureException("comparison '" + comparison.id() + "': run '" + id
-                            + "' has no run record; known runs: " + String.join(", ", catalog.ids())
-                            + ". Train it first (lab:train) or add its directory to runDirectories");
-                }
-            }
-            if (records.size() < ids.size()) {
+            List<String> missing = ids.stream().filter(id -> catalog.get(id).isEmpty()).toList();
+            Optional<String> leftOut = missing.stream().filter(selection::leftOut).findFirst();
+            if (leftOut.isPresent()) {
+                getLog().info("[" + comparison.id() + "] skipped: run '" + leftOut.get() + "' is not among"
+                        + " lab.experiments and not in this build's run directories");
                 continue;
             }
+            if (!missing.isEmpty()) {
+                throw new MojoFailureException("comparison '" + comparison.id() + "': run '" + missing.get(0)
+                        + "' has no run record; known runs: " + String.join(", ", catalog.ids())
+                        + ". Train it first (lab:train) or add its directory to runDirectories");
+            }
+            List<RunRecord> records = ids.stream().map(id -> catalog.get(id).orElseThrow().record()).toList();
             ComparisonResult result = ComparisonResult.of(comparison.id(), comparison.description(), records);
             Path file = labDirectory().resolve("comparisons").resolve(comparison.id() + ".json");
             write(file, result.toJson());

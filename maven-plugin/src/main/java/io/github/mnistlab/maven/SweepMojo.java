@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -87,21 +86,24 @@ public class SweepMojo extends AbstractForkMojo {
             getLog().info("No <sweeps> configured: nothing to sweep.");
             return;
         }
-        Set<String> selection = Selection.of(selectedSweeps);
+        Selection selection = Selection.of(selectedSweeps);
         Overrides overrides;
         List<SweepDefinition> chosen = new ArrayList<>();
         try {
             overrides = new Overrides(epochs, limit);
             for (Sweep sweep : sweeps) {
                 SweepDefinition definition = sweep.toDefinition().validate();
-                if (selection.isEmpty() || selection.contains(definition.id())) {
+                if (!selection.leftOut(definition.id())) {
                     chosen.add(definition);
                 }
             }
-            List<String> ids = chosen.stream().map(SweepDefinition::id).toList();
-            selection.stream().filter(id -> !ids.contains(id)).findFirst().ifPresent(id -> {
-                throw new IllegalArgumentException("lab.sweeps names '" + id + "', which is not a sweep id");
-            });
+            List<String> ids = sweeps.stream().map(sweep -> sweep.toDefinition().id()).toList();
+            for (String id : selection.ids()) {
+                if (!ids.contains(id)) {
+                    throw new IllegalArgumentException("lab.sweeps names '" + id + "', which is not a sweep id;"
+                            + " known ids: " + String.join(", ", ids));
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -92,7 +92,7 @@ public class TrainMojo extends AbstractForkMojo {
         ExperimentPlan plan;
         try {
             plan = ExperimentPlan.of(experiments.stream().map(Experiment::toDefinition).toList(),
-                    new Overrides(epochs, limit), Selection.of(selectedExperiments),
+                    new Overrides(epochs, limit), Selection.of(selectedExperiments).ids(),
                     id -> project().getBasedir().toPath().relativize(runsDirectory().resolve(id)).toString());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
