@@ -61,16 +61,6 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
     private String devices;
 
     /**
-     * The engine's intra-op threads in the fork; default: 1 for MLPs, 2 for CNNs.
-     *
-     * <pre>{@code <threads>4</threads>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "lab.threads")
-    private Integer threads;
-
-    /**
      * A directory holding the four MNIST IDX files (raw or {@code .gz}); then the only source of data.
      * Unset, the library looks in its cache ({@code ~/.cache/mnist-lab/mnist}), then fetches the files
      * (not when Maven is offline).
@@ -151,11 +141,6 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
                 project().getBasedir().toPath());
         getLog().debug("Trainer JVM: " + String.join(" ", command.commandLine()));
         return command;
-    }
-
-    /** {@code --threads N} when set, for the {@code run} and {@code sweep} commands. */
-    protected final List<String> threadOptions() {
-        return threads == null ? List.of() : List.of("--threads", threads.toString());
     }
 
     /**

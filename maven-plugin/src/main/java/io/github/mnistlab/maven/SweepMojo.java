@@ -5,7 +5,6 @@ import io.github.mnistlab.maven.plan.DeviceSetting.ForkDevice;
 import io.github.mnistlab.maven.plan.Overrides;
 import io.github.mnistlab.maven.plan.SweepDefinition;
 import io.github.mnistlab.maven.plan.UpToDate;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "sweep", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class SweepMojo extends AbstractForkMojo {
+public class SweepMojo extends AbstractTrainingMojo {
     /**
      * The sweeps.
      *
@@ -50,36 +49,6 @@ public class SweepMojo extends AbstractForkMojo {
     @Parameter(property = "lab.sweeps")
     private List<String> selectedSweeps;
 
-    /**
-     * Epochs of every sweep point, replacing the sweep's own: quick mode for CI.
-     *
-     * <pre>{@code mvn verify -Dlab.epochs=1}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "lab.epochs")
-    private Integer epochs;
-
-    /**
-     * Training digits of every sweep point, replacing the sweep's own (0 = all).
-     *
-     * <pre>{@code mvn verify -Dlab.limit=10000}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "lab.limit")
-    private Integer limit;
-
-    /**
-     * Runs even the sweeps that are up to date.
-     *
-     * <pre>{@code mvn verify -Dlab.force}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "lab.force", defaultValue = "false")
-    private boolean force;
-
     @Override
     protected void executeLab() throws MojoExecutionException, MojoFailureException {
         if (sweeps == null || sweeps.isEmpty()) {
@@ -87,10 +56,9 @@ public class SweepMojo extends AbstractForkMojo {
             return;
         }
         Selection selection = Selection.of(selectedSweeps);
-        Overrides overrides;
+        Overrides overrides = overrides();
         List<SweepDefinition> chosen = new ArrayList<>();
         try {
-            overrides = new Overrides(epochs, limit);
             for (Sweep sweep : sweeps) {
                 SweepDefinition definition = sweep.toDefinition().validate();
                 if (!selection.leftOut(definition.id())) {
@@ -115,7 +83,7 @@ public class SweepMojo extends AbstractForkMojo {
             String fingerprint = UpToDate.fingerprint(String.join(" ", sweep.options(overrides)), classpath.library(),
                     null);
             UpToDate.Decision decision = UpToDate.ofOutput(dir, dir.resolve(SweepDefinition.SWEEP_FILE), fingerprint,
-                    force);
+                    force());
             if (!decision.train()) {
                 getLog().info("[" + sweep.id() + "] up to date, not swept again");
                 continue;
@@ -123,13 +91,7 @@ public class SweepMojo extends AbstractForkMojo {
             getLog().info("[" + sweep.id() + "] sweeping " + sweep.kind() + " (" + decision.reason() + ")");
             List<String> arguments = new ArrayList<>(sweep.arguments(overrides, dir, device.cliDevice()));
             arguments.addAll(threadOptions());
-            try {
-                UpToDate.forget(dir);
-                fork(labCli.withArguments(arguments), "sweep '" + sweep.id() + "'");
-                UpToDate.record(dir, fingerprint);
-            } catch (IOException e) {
-                throw new MojoExecutionException("could not update " + dir.resolve(UpToDate.FILE), e);
-            }
+            forkInto(dir, fingerprint, labCli.withArguments(arguments), "sweep '" + sweep.id() + "'");
         }
     }
 }

@@ -6,7 +6,6 @@ import io.github.mnistlab.maven.plan.ExperimentPlan;
 import io.github.mnistlab.maven.plan.Overrides;
 import io.github.mnistlab.maven.plan.PlannedExperiment;
 import io.github.mnistlab.maven.plan.UpToDate;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class TrainMojo extends AbstractForkMojo {
+public class TrainMojo extends AbstractTrainingMojo {
     /**
      * The experiments. Each starts from a preset and may change any of its values.
      *
@@ -53,46 +52,17 @@ public class TrainMojo extends AbstractForkMojo {
     @Parameter(property = "lab.experiments")
     private List<String> selectedExperiments;
 
-    /**
-     * Epochs of every experiment and sweep, replacing their own: quick mode for CI.
-     *
-     * <pre>{@code mvn verify -Dlab.epochs=1 -Dlab.limit=10000}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "lab.epochs")
-    private Integer epochs;
-
-    /**
-     * Training digits of every experiment and sweep, replacing their own (0 = all).
-     *
-     * <pre>{@code <limit>10000</limit>}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "lab.limit")
-    private Integer limit;
-
-    /**
-     * Trains even the runs that are up to date.
-     *
-     * <pre>{@code mvn verify -Dlab.force}</pre>
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "lab.force", defaultValue = "false")
-    private boolean force;
-
     @Override
     protected void executeLab() throws MojoExecutionException, MojoFailureException {
         if (experiments == null || experiments.isEmpty()) {
             getLog().info("No <experiments> configured: nothing to train.");
             return;
         }
+        Overrides overrides = overrides();
         ExperimentPlan plan;
         try {
             plan = ExperimentPlan.of(experiments.stream().map(Experiment::toDefinition).toList(),
-                    new Overrides(epochs, limit), Selection.of(selectedExperiments).ids(),
+                    overrides, Selection.of(selectedExperiments).ids(),
                     id -> project().getBasedir().toPath().relativize(runsDirectory().resolve(id)).toString());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
@@ -109,7 +79,7 @@ public class TrainMojo extends AbstractForkMojo {
             String pretrained = experiment.definition().pretrained();
             String fingerprint = UpToDate.fingerprint(experiment.specJson(), classpath.library(),
                     pretrained == null ? null : runsDirectory().resolve(pretrained));
-            UpToDate.Decision decision = UpToDate.ofRun(runDir, fingerprint, force);
+            UpToDate.Decision decision = UpToDate.ofRun(runDir, fingerprint, force());
             if (!decision.train()) {
                 getLog().info("[" + id + "] up to date, not retrained");
                 upToDate.add(id);
@@ -117,20 +87,10 @@ public class TrainMojo extends AbstractForkMojo {
             }
             getLog().info("[" + id + "] training " + experiment.spec().preset() + " (" + decision.reason()
                     + (experiment.neededOnly() ? "; a selected experiment reuses it" : "") + ")");
-            try {
-                UpToDate.forget(runDir);
-            } catch (IOException e) {
-                throw new MojoExecutionException("could not reset " + runDir, e);
-            }
             List<String> arguments = new ArrayList<>(List.of("run", "--spec", specFile.toString(),
                     "--out", runDir.toString(), "--id", id, "--device", device.cliDevice()));
             arguments.addAll(threadOptions());
-            fork(labCli.withArguments(arguments), "experiment '" + id + "'");
-            try {
-                UpToDate.record(runDir, fingerprint);
-            } catch (IOException e) {
-                throw new MojoExecutionException("could not write " + runDir.resolve(UpToDate.FILE), e);
-            }
+            forkInto(runDir, fingerprint, labCli.withArguments(arguments), "experiment '" + id + "'");
             trained.add(id);
         }
         getLog().info("Trained " + trained.size() + " run(s)" + (trained.isEmpty() ? "" : " " + trained)
