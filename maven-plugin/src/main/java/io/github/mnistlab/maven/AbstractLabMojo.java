@@ -1,0 +1,81 @@
+package io.github.mnistlab.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: {@code lab.skip}, handled here once, and the lab directory through which
+ * the goals talk to each other.
+ */
+public abstract class AbstractLabMojo extends AbstractMojo {
+    /**
+     * Skips the goal, e.g. on a machine that should not train.
+     *
+     * <pre>{@code <skip>true</skip>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The directory the goals write and read: {@code runs/<id>/}, {@code specs/}, {@code evaluations.json},
+     * {@code comparisons/}, {@code report/}.
+     *
+     * <pre>&lt;labDirectory&gt;${project.build.directory}/lab&lt;/labDirectory&gt;</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.directory", defaultValue = "${project.build.directory}/lab")
+    private File labDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping lab:" + mojoExecution.getGoal() + " because property lab.skip is set.");
+            return;
+        }
+        executeLab();
+    }
+
+    /** The goal's work, when not skipped. */
+    protected abstract void executeLab() throws MojoExecutionException, MojoFailureException;
+
+    protected final MavenProject project() {
+        return project;
+    }
+
+    protected final Path labDirectory() {
+        return labDirectory.toPath();
+    }
+
+    /** Writes {@code content} to {@code file}, creating its directory; returns {@code file}. */
+    protected static Path write(Path file, String content) throws MojoExecutionException {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("could not write " + file, e);
+        }
+    }
+
+    /** {@code <labDirectory>/runs}: one directory per run. */
+    protected final Path runsDirectory() {
+        return labDirectory().resolve("runs");
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.mnistlab.maven;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.mnistlab.maven.plan.ExperimentDefinition;
+import java.util.List;
+
+/**
+ * One {@code <experiment>}: a preset and the values it changes. Every value left out keeps the
+ * preset's.
+ *
+ * <pre>{@code
+ * <experiment>
+ *   <id>digits</id>
+ *   <preset>cnn-lenet</preset>
+ *   <epochs>3</epochs>
+ *   <description>LeNet-style CNN, SGD with momentum</description>
+ * </experiment>
+ * <experiment>
+ *   <id>wide-mlp</id>
+ *   <preset>mlp</preset>
+ *   <hidden>128,64</hidden>
+ *   <activation>relu</activation>
+ *   <optimizer>adam</optimizer>
+ *   <learningRate>0.001</learningRate>
+ * </experiment>
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public class Experiment {
+    /** The run's name and directory ({@code target/lab/runs/<id>}): letters, digits, {@code . _ -}. Required. */
+    private String id;
+    /** mlp, mlp-scratch, cnn-small, cnn-lenet, cnn-wide, adder-transfer or adder-scratch. Required. */
+    private String preset;
+    /** Free text shown in the report. */
+    private String description;
+    /** adder-transfer: the id of the experiment whose trained digit classifier is reused. */
+    private String pretrained;
+    /** Network: mlp, mlp-scratch, cnn, adder-transfer or adder-scratch. */
+    private String model;
+    /** Hidden layer sizes: an MLP's k layers (1 ≤ k ≤ 3), a CNN's or scratch adder's fully connected layers. */
+    private List<Integer> hidden;
+    /** relu, sigmoid, tanh or none. */
+    private String activation;
+    /** Conv stages (CNN, scratch adder). */
+    private List<Stage> stages;
+    /** Dropout rate after the conv stages. */
+    private Float featureDropout;
+    /** Dropout rate after each hidden fully connected layer. */
+    private Float dropout;
+    /** sgd, adam or adamw. */
+    private String optimizer;
+    /** Learning rate, &gt; 0. */
+    private Float learningRate;
+    /** SGD momentum, 0 ≤ m &lt; 1. */
+    private Float momentum;
+    /** L2 penalty or decoupled weight decay, ≥ 0. */
+    private Float weightDecay;
+    /** Samples (or pairs) per step. */
+    private Integer batchSize;
+    /** Passes over the training set. */
+    private Integer epochs;
+    /** Train on this many digits only; 0 = all. */
+    private Integer limit;
+    /** Digits held out of the training set for validation; 0 = none. */
+    private Integer validationSize;
+    /** Seed of initialization, split, shuffling, pairing and dropout. */
+    private Long seed;
+    /** Pixel normalization: [0, 1] minus this… */
+    private Float normalizeMean;
+    /** …divided by this. */
+    private Float normalizeStd;
+    /** adder-transfer: keep the reused classifier fixed. */
+    private Boolean freezePretrained;
+    /** Record the mean training loss every this many iterations. */
+    private Integer lossEvery;
+
+    public void setId(String id) { this.id = id; }
+    public void setPreset(String preset) { this.preset = preset; }
+    public void setDescription(String description) { this.description = description; }
+    public void setPretrained(String pretrained) { this.pretrained = pretrained; }
+    public void setModel(String model) { this.model = model; }
+    public void setHidden(List<Integer> hidden) { this.hidden = hidden; }
+    public void setActivation(String activation) { this.activation = activation; }
+    public void setStages(List<Stage> stages) { this.stages = stages; }
+    public void setFeatureDropout(Float featureDropout) { this.featureDropout = featureDropout; }
+    public void setDropout(Float dropout) { this.dropout = dropout; }
+    public void setOptimizer(String optimizer) { this.optimizer = optimizer; }
+    public void setLearningRate(Float learningRate) { this.learningRate = learningRate; }
+    public void setMomentum(Float momentum) { this.momentum = momentum; }
+    public void setWeightDecay(Float weightDecay) { this.weightDecay = weightDecay; }
+    public void setBatchSize(Integer batchSize) { this.batchSize = batchSize; }
+    public void setEpochs(Integer epochs) { this.epochs = epochs; }
+    public void setLimit(Integer limit) { this.limit = limit; }
+    public void setValidationSize(Integer validationSize) { this.validationSize = validationSize; }
+    public void setSeed(Long seed) { this.seed = seed; }
+    public void setNormalizeMean(Float normalizeMean) { this.normalizeMean = normalizeMean; }
+    public void setNormalizeStd(Float normalizeStd) { this.normalizeStd = normalizeStd; }
+    public void setFreezePretrained(Boolean freezePretrained) { this.freezePretrained = freezePretrained; }
+    public void setLossEvery(Integer lossEvery) { this.lossEvery = lossEvery; }
+
+    String id() {
+        return id;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** The experiment as the planner takes it: the values set here become spec-file fields. */
+    ExperimentDefinition toDefinition() {
+        JsonObject changes = new JsonObject();
+        String where = "experiment '" + id + "'";
+        changes.addProperty("model", model);
+        if (hidden != null) {
+            JsonArray sizes = new JsonArray();
+            hidden.forEach(sizes::add);
+            changes.add("hidden", sizes);
+        }
+        changes.addProperty("activation", activation);
+        if (stages != null) {
+            JsonArray list = new JsonArray();
+            stages.forEach(s -> list.add(s.toJson(where)));
+            changes.add("stages", list);
+        }
+        changes.addProperty("featureDropout", featureDropout);
+        changes.addProperty("dropout", dropout);
+        changes.addProperty("optimizer", optimizer);
+        changes.addProperty("learningRate", learningRate);
+        changes.addProperty("momentum", momentum);
+        changes.addProperty("weightDecay", weightDecay);
+        changes.addProperty("batchSize", batchSize);
+        changes.addProperty("epochs", epochs);
+        changes.addProperty("limit", limit);
+        changes.addProperty("validationSize", validationSize);
+        changes.addProperty("seed", seed);
+        changes.addProperty("normalizeMean", normalizeMean);
+        changes.addProperty("normalizeStd", normalizeStd);
+        changes.addProperty("freezePretrained", freezePretrained);
+        changes.addProperty("lossEvery", lossEvery);
+        // addProperty(name, null) stores JSON null: drop those, they mean "keep the preset's value"
+        changes.entrySet().removeIf(e -> e.getValue().isJsonNull());
+        return new ExperimentDefinition(id, preset, description, pretrained, changes);
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.mnistlab.maven;
+
+import io.github.mnistlab.maven.fork.ForkCommand;
+import io.github.mnistlab.maven.plan.DeviceSetting.ForkDevice;
+import io.github.mnistlab.maven.plan.Overrides;
+import io.github.mnistlab.maven.plan.SweepDefinition;
+import io.github.mnistlab.maven.plan.UpToDate;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Runs the library's sweeps in a forked JVM: an MLP's depth k × width m, or a CNN's number of conv
+ * stages × kernel size. Each sweep writes one run per point into
+ * {@code target/lab/sweeps/<id>/<point>/run.json} and its table into {@code sweep.json}. A sweep whose
+ * settings and library are unchanged is not run again.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "sweep", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+public class SweepMojo extends AbstractTrainingMojo {
+    /**
+     * The sweeps.
+     *
+     * <pre>{@code
+     * <sweeps>
+     *   <sweep><id>mlp-k-m</id><kind>mlp</kind><k>1,2,3</k><m>10:100:10</m></sweep>
+     *   <sweep><id>lenet-depth-kernel</id><kind>cnn</kind><depths>1,2</depths><kernels>3,5</kernels></sweep>
+     * </sweeps>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Sweep> sweeps;
+
+    /**
+     * Runs only these sweeps (comma-separated ids); default: all.
+     *
+     * <pre>{@code mvn verify -Dlab.sweeps=mlp-k-m}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.sweeps")
+    private List<String> selectedSweeps;
+
+    @Override
+    protected void executeLab() throws MojoExecutionException, MojoFailureException {
+        if (sweeps == null || sweeps.isEmpty()) {
+            getLog().info("No <sweeps> configured: nothing to sweep.");
+            return;
+        }
+        Selection selection = Selection.of(selectedSweeps);
+        Overrides overrides = overrides();
+        List<SweepDefinition> chosen = new ArrayList<>();
+        try {
+            for (Sweep sweep : sweeps) {
+                SweepDefinition definition = sweep.toDefinition().validate();
+                if (!selection.leftOut(definition.id())) {
+                    chosen.add(definition);
+                }
+            }
+            List<String> ids = sweeps.stream().map(sweep -> sweep.toDefinition().id()).toList();
+            for (String id : selection.ids()) {
+                if (!ids.contains(id)) {
+                    throw new IllegalArgumentException("lab.sweeps names '" + id + "', which is not a sweep id;"
+                            + " known ids: " + String.join(", ", ids));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        ForkDevice device = forkDevice();
+        LibraryClasspath classpath = classpath(device);
+        ForkCommand labCli = labCli(classpath);
+        for (SweepDefinition sweep : chosen) {
+            Path dir = labDirectory().resolve("sweeps").resolve(sweep.id());
+            String fingerprint = UpToDate.fingerprint(String.join(" ", sweep.options(overrides)), classpath.library(),
+                    null);
+            UpToDate.Decision decision = UpToDate.ofOutput(dir, dir.resolve(SweepDefinition.SWEEP_FILE), fingerprint,
+                    force());
+            if (!decision.train()) {
+                getLog().info("[" + sweep.id() + "] up to date, not swept again");
+                continue;
+            }
+            getLog().info("[" + sweep.id() + "] sweeping " + sweep.kind() + " (" + decision.reason() + ")");
+            List<String> arguments = new ArrayList<>(sweep.arguments(overrides, dir, device.cliDevice()));
+            arguments.addAll(threadOptions());
+            forkInto(dir, fingerprint, labCli.withArguments(arguments), "sweep '" + sweep.id() + "'");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.mnistlab.maven.fork;
+
+/**
+ * A forked JVM that did not succeed. {@link #userError()} tells a mistake the user can fix (the
+ * command line's exit status 2 with its one {@code error:} line, which is the message) from a crash.
+ */
+public final class ForkFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final int exitStatus;
+    private final boolean userError;
+
+    ForkFailure(String message, int exitStatus, boolean userError) {
+        super(message);
+        this.exitStatus = exitStatus;
+        this.userError = userError;
+    }
+
+    /** The fork's exit status, or −1 when it could not be started or was interrupted. */
+    public int exitStatus() {
+        return exitStatus;
+    }
+
+    /** Whether the message is the command line's own {@code error:} line about a mistake the user can fix. */
+    public boolean userError() {
+        return userError;
+    }
+}

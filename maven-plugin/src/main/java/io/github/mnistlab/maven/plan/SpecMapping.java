@@ -1,0 +1,92 @@
+package io.github.mnistlab.maven.plan;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.mnistlab.experiment.ExperimentSpec;
+import io.github.mnistlab.experiment.ModelKind;
+import io.github.mnistlab.experiment.OptimizerKind;
+import io.github.mnistlab.experiment.Presets;
+import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.experiment.SpecFiles;
+import io.github.mnistlab.model.ActivationKind;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns an {@link ExperimentDefinition} into the library's {@link ExperimentSpec}: the preset, the
+ * experiment's changes, then the global overrides, checked by the library itself. Every error names
+ * the experiment.
+ */
+public final class SpecMapping {
+    private static final List<String> MODEL_IDS = Arrays.stream(ModelKind.values())
+            .map(k -> RunRecords.gson().toJsonTree(k).getAsString()).toList();
+
+    private SpecMapping() {
+    }
+
+    /**
+     * The checked spec of {@code definition}.
+     *
+     * @param pretrainedRun the run directory to write as {@code pretrained}, or null when the
+     *                      definition reuses no run
+     * @throws IllegalArgumentException naming the experiment and its first bad value
+     */
+    public static ExperimentSpec resolve(ExperimentDefinition definition, Overrides overrides, String pretrainedRun) {
+        String where = "experiment '" + definition.id() + "'";
+        try {
+            if (definition.preset() == null || definition.preset().isBlank()) {
+                throw new IllegalArgumentException(where + " names no preset; add <preset> with one of "
+                        + String.join(", ", Presets.ids()));
+            }
+            JsonObject fields = definition.changes();
+            fields.addProperty("preset", definition.preset().strip());
+            // Gson reads an unknown enum name as null, which the spec would turn into its default:
+            // parse them here so that a typo is an error.
+            normalize(fields, "model", SpecMapping::modelId);
+            normalize(fields, "activation", v -> ActivationKind.parse(v).id());
+            normalize(fields, "optimizer", v -> OptimizerKind.parse(v).name().toLowerCase(Locale.ROOT));
+            overrides.applyTo(fields);
+            if (pretrainedRun != null) {
+                fields.addProperty("pretrained", pretrainedRun);
+            }
+            ExperimentSpec spec = SpecFiles.overlay(fields, where).validate();
+            if (definition.pretrained() != null && spec.model() != ModelKind.ADDER_TRANSFER) {
+                throw new IllegalArgumentException("pretrained '" + definition.pretrained() + "' is set, but only model"
+                        + " adder-transfer reuses a trained run; this experiment's model is " + modelId(spec.model())
+                        + ". Remove <pretrained> or use preset adder-transfer");
+            }
+            return spec;
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            throw new IllegalArgumentException(message.startsWith(where) ? message : where + ": " + message, e);
+        }
+    }
+
+    /** The spec as the library's spec file ({@code run --spec FILE}) holds it: every field, pretty-printed. */
+    public static String toJson(ExperimentSpec spec) {
+        return RunRecords.gson().toJson(spec) + "\n";
+    }
+
+    /** The configuration name of a model kind, e.g. {@code adder-transfer}. */
+    public static String modelId(ModelKind kind) {
+        return MODEL_IDS.get(kind.ordinal());
+    }
+
+    private static String modelId(String value) {
+        String id = value.strip().toLowerCase(Locale.ROOT);
+        if (!MODEL_IDS.contains(id)) {
+            throw new IllegalArgumentException("model '" + value + "' is not known; use one of "
+                    + String.join(", ", MODEL_IDS));
+        }
+        return id;
+    }
+
+    private static void normalize(JsonObject fields, String name, UnaryOperator<String> parse) {
+        JsonElement value = fields.get(name);
+        if (value != null && value.isJsonPrimitive()) {
+            fields.addProperty(name, parse.apply(value.getAsString()));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.mnistlab.maven.report;
+
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.context.Context;
+
+/**
+ * The template engine's event handler that HTML-escapes every value a template inserts, in text and
+ * in quoted attributes alike. The report's values are plain text (ids, descriptions, numbers), so
+ * nothing is inserted unescaped.
+ */
+public final class HtmlEscaping implements ReferenceInsertionEventHandler {
+    @Override
+    public Object referenceInsert(Context context, String reference, Object value) {
+        return value == null ? null : escape(value.toString());
+    }
+
+    /** {@code text} with {@code & < > " '} replaced by character references. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

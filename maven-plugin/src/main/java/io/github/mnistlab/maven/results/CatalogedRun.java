@@ -1,0 +1,21 @@
+package io.github.mnistlab.maven.results;
+
+import io.github.mnistlab.experiment.RunRecord;
+import java.nio.file.Path;
+
+/**
+ * A run record and the directory it was read from.
+ *
+ * @param directory the run directory (holding {@code run.json} and the parameters)
+ * @param record    the record
+ */
+public record CatalogedRun(Path directory, RunRecord record) {
+    public String id() {
+        return record.id();
+    }
+
+    /** Whether training finished and the test set was evaluated. */
+    public boolean complete() {
+        return RunRecord.COMPLETE.equals(record.status()) && record.test() != null;
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.mnistlab.maven.fork;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JavaForkTest {
+    @TempDir
+    Path workingDirectory;
+
+    private final List<String> out = new ArrayList<>();
+    private final List<String> err = new ArrayList<>();
+
+    private ForkCommand fake(String behaviour, Map<String, String> environment) throws Exception {
+        Path classes = Path.of(FakeCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ForkCommand labCli = LabCliJvm.command(List.of("-Xmx64m"), Map.of("lab.dataDir", "/data/mnist"),
+                List.of(classes), environment, workingDirectory);
+        return new ForkCommand(labCli.java(), labCli.jvmArgs(), labCli.systemProperties(), labCli.classpath(),
+                FakeCli.class.getName(), List.of(behaviour), labCli.environment(), labCli.workingDirectory());
+    }
+
+    private void run(ForkCommand command) throws ForkFailure {
+        JavaFork.run(command, out::add, err::add);
+    }
+
+    @Test
+    void streamsStandardOutputAndErrorLineByLine() throws Exception {
+        run(fake("train", Map.of()));
+        assertEquals(List.of("[digits] epoch 1/1: 50% (5/10 batches), loss 0.5", "[digits] done: test accuracy 0.9700"),
+                out);
+        assertEquals(List.of("[main] WARN ai.djl - a warning"), err);
+    }
+
+    @Test
+    void theForkIsOfflineWhateverTheCallersEnvironment() throws Exception {
+        run(fake("environment", Map.of("DJL_OFFLINE", "false", "CUDA_VISIBLE_DEVICES", "1")));
+        assertEquals(List.of("DJL_OFFLINE=true", "OPT_OUT_TRACKING=true", "OMP_WAIT_POLICY=PASSIVE",
+                "lab.dataDir=/data/mnist", "cwd=" + workingDirectory.toRealPath()), out);
+    }
+
+    @Test
+    void theErrorLineOfAUserErrorIsTheMessage() {
+        ForkFailure failure = assertThrows(ForkFailure.class, () -> run(fake("user-error", Map.of())));
+        assertTrue(failure.userError());
+        assertEquals(2, failure.exitStatus());
+        assertEquals("preset 'cnn-lenett' is not known; use one of mlp, cnn-lenet", failure.getMessage());
+        assertTrue(err.isEmpty(), "the error line is the message, not a warning too: " + err);
+    }
+
+    @Test
+    void aCrashReportsTheStatusAndTheLastErrorLines() {
+        ForkFailure failure = assertThrows(ForkFailure.class, () -> run(fake("crash", Map.of())));
+        assertFalse(failure.userError());
+        assertEquals(1, failure.exitStatus());
+        assertEquals(FakeCli.class.getName() + " exited with status 1; its last error output:\n"
+                + "Exception in thread \"main\" java.lang.IllegalStateException: boom\n"
+                + "\tat io.github.mnistlab.cli.LabCli.main(LabCli.java:1)", failure.getMessage());
+    }
+
+    @Test
+    void commandLinePutsOptionsPropertiesAndClasspathBeforeTheMainClass() {
+        ForkCommand command = LabCliJvm.command(List.of("-Xmx2g"), Map.of("lab.offline", "true", "lab.dataDir", "/d"),
+                List.of(Path.of("/r/a.jar"), Path.of("/r/b.jar")), Map.of(), workingDirectory)
+                .withArguments(List.of("run", "--spec", "s.json"));
+        List<String> line = command.commandLine();
+        assertEquals(List.of("-Xmx2g", "-Dlab.dataDir=/d", "-Dlab.offline=true", "-cp", "/r/a.jar:/r/b.jar",
+                LabCliJvm.MAIN_CLASS, "run", "--spec", "s.json"), line.subList(1, line.size()));
+        assertTrue(line.get(0).endsWith("/bin/java"), line.get(0));
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.mnistlab.maven.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.mnistlab.experiment.ExperimentSpec;
+import io.github.mnistlab.experiment.OptimizerKind;
+import io.github.mnistlab.experiment.Presets;
+import io.github.mnistlab.experiment.SpecFiles;
+import io.github.mnistlab.model.ActivationKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecMappingTest {
+    @TempDir
+    Path dir;
+
+    private static ExperimentDefinition mlp(JsonObject changes) {
+        return new ExperimentDefinition("wide", "mlp", null, null, changes);
+    }
+
+    @Test
+    void changesOverlayThePresetAndGlobalOverridesWin() throws Exception {
+        JsonObject changes = new JsonObject();
+        JsonArray hidden = new JsonArray();
+        hidden.add(128);
+        hidden.add(64);
+        changes.add("hidden", hidden);
+        changes.addProperty("activation", "ReLU");
+        changes.addProperty("optimizer", "ADAMW");
+        changes.addProperty("learningRate", 0.001);
+        changes.addProperty("epochs", 5);
+
+        ExperimentSpec spec = SpecMapping.resolve(mlp(changes), new Overrides(1, 2000), null);
+
+        ExperimentSpec preset = Presets.get("mlp");
+        assertEquals(List.of(128, 64), spec.hidden());
+        assertEquals(ActivationKind.RELU, spec.activation());
+        assertEquals(OptimizerKind.ADAMW, spec.optimizer());
+        assertEquals(0.001f, spec.learningRate());
+        assertEquals(1, spec.epochs(), "lab.epochs replaces the experiment's epochs");
+        assertEquals(2000, spec.limit());
+        assertEquals(preset.weightDecay(), spec.weightDecay(), "values not changed keep the preset's");
+        assertEquals(preset.batchSize(), spec.batchSize());
+        assertNull(spec.pretrained());
+        // the file written for the trainer reads back as the same spec
+        Path file = Files.writeString(dir.resolve("wide.json"), SpecMapping.toJson(spec));
+        assertEquals(spec, SpecFiles.read(file));
+    }
+
+    @Test
+    void experimentValuesStayWithoutOverrides() {
+        JsonObject changes = new JsonObject();
+        changes.addProperty("epochs", 5);
+        changes.addProperty("seed", 7);
+        ExperimentSpec spec = SpecMapping.resolve(mlp(changes), Overrides.NONE, null);
+        assertEquals(5, spec.epochs());
+        assertEquals(7, spec.seed());
+        assertEquals(0, spec.limit());
+    }
+
+    @Test
+    void misspelledEnumValuesAreErrorsNotDefaults() {
+        JsonObject activation = new JsonObject();
+        activation.addProperty("activation", "sigmod");
+        assertEquals("experiment 'wide': activation 'sigmod' is not known; use one of relu, sigmoid, tanh, none",
+                assertThrows(IllegalArgumentException.class,
+                        () -> SpecMapping.resolve(mlp(activation), Overrides.NONE, null)).getMessage());
+        JsonObject model = new JsonObject();
+        model.addProperty("model", "transformer");
+        assertEquals("experiment 'wide': model 'transformer' is not known; use one of mlp, mlp-scratch, cnn,"
+                + " adder-transfer, adder-scratch", assertThrows(IllegalArgumentException.class,
+                        () -> SpecMapping.resolve(mlp(model), Overrides.NONE, null)).getMessage());
+    }
+
+    @Test
+    void badOverridesNameTheProperty() {
+        assertEquals("lab.epochs is 0, expected ≥ 1 (or leave it unset to keep each experiment's epochs)",
+                assertThrows(IllegalArgumentException.class, () -> new Overrides(0, null)).getMessage());
+        assertEquals("lab.limit is -1, expected 0 (all training digits) or a positive count, e.g. 10000",
+                assertThrows(IllegalArgumentException.class, () -> new Overrides(null, -1)).getMessage());
+    }
+
+    @Test
+    void libraryMessagesGetTheExperimentPrefixOnce() {
+        JsonObject unknown = new JsonObject();
+        unknown.addProperty("hiddenSize", 3);
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> SpecMapping.resolve(mlp(unknown), Overrides.NONE, null)).getMessage();
+        assertEquals("experiment 'wide': field \"hiddenSize\" is not a spec field", message.split("; known")[0]);
+    }
+}
