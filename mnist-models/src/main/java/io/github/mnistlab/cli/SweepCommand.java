@@ -68,6 +68,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
+    Integer threads;
+
     @Override
     public Integer call() {
         boolean mlp = switch (kind.strip().toLowerCase(Locale.ROOT)) {
@@ -94,7 +97,7 @@ final class SweepCommand implements Callable<Integer> {
             printer.flush();
         };
         MnistDataset data = MnistLoader.fromSystem(log).load();
-        EngineSettings.threads(mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors()));
+        EngineSettings.threads(threads != null ? threads : mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors()));
         ExperimentRunner runner = ExperimentRunner.create(DeviceChoice.parse(device), log, 10);
         List<RunRecord> runs = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {

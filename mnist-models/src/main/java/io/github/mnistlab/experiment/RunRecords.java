@@ -28,6 +28,7 @@ public final class RunRecords {
             .setPrettyPrinting()
             .serializeSpecialFloatingPointValues()
             .disableHtmlEscaping()
+            .registerTypeAdapterFactory(new StrictEnums())
             .create();
 
     private RunRecords() {
@@ -52,6 +53,7 @@ public final class RunRecords {
         Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + "-", ".tmp");
         try {
             Files.write(tmp, bytes);
+            readableByAll(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -59,6 +61,13 @@ public final class RunRecords {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temporary files are private (0600); a record is meant to be shared, e.g. as a CI artifact. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

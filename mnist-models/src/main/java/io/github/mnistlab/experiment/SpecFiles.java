@@ -41,6 +41,14 @@ public final class SpecFiles {
         }
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
     /** The preset named by {@code changes.preset}, with the other fields of {@code changes} applied. */
     public static ExperimentSpec overlay(JsonObject changes, String where) {
         JsonElement presetId = changes.get("preset");
@@ -60,7 +68,7 @@ public final class SpecFiles {
         try {
             return RunRecords.gson().fromJson(tree, ExperimentSpec.class);
         } catch (JsonParseException | NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": a value has the wrong type (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(where + ": a value is not valid (" + rootMessage(e) + ")");
         }
     }
 }

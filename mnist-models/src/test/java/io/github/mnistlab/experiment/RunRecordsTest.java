@@ -49,6 +49,7 @@ class RunRecordsTest {
         assertTrue(json.contains("\"optimizer\": \"sgd\""), json);
         assertTrue(json.contains("\"model\": \"cnn\""), json);
         assertEquals(List.of("run.json"), List.of(dir.toFile().list()), "no temporary file may remain");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
     @Test
@@ -82,6 +83,11 @@ class RunRecordsTest {
         assertEquals(List.of(128, 64), spec.hidden());
         assertEquals(0.1f, spec.learningRate());
         assertEquals(Presets.get("mlp").batchSize(), spec.batchSize());
+
+        Path badEnum = Files.writeString(dir.resolve("enum.json"), "{\"preset\": \"mlp\", \"activation\": \"sigmod\"}");
+        IllegalArgumentException enumError = assertThrows(IllegalArgumentException.class, () -> SpecFiles.read(badEnum));
+        assertEquals(badEnum + ": a value is not valid ('sigmod' is not one of relu, sigmoid, tanh, none)",
+                enumError.getMessage());
 
         Path typo = Files.writeString(dir.resolve("typo.json"), "{\"preset\": \"mlp\", \"epoch\": 3}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpecFiles.read(typo));
