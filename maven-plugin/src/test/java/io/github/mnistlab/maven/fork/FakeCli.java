@@ -29,6 +29,15 @@ public final class FakeCli {
                 System.out.println("lab.dataDir=" + System.getProperty("lab.dataDir"));
                 System.out.println("cwd=" + System.getProperty("user.dir"));
             }
+            case "sleep" -> {
+                System.out.println("pid=" + ProcessHandle.current().pid());
+                System.out.flush();
+                try {
+                    Thread.sleep(120_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

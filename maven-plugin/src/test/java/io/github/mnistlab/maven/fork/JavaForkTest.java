@@ -32,6 +32,30 @@ class JavaForkTest {
     }
 
     @Test
+    void terminatingMavenStopsTheFork() throws Exception {
+        Path classes = Path.of(FakeCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process maven = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FakeMaven.class.getName(), classes.toString(),
+                workingDirectory.toString()).redirectErrorStream(true).start();
+        long pid;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(maven.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line = lines.readLine();
+            assertTrue(line != null && line.startsWith("pid="), "the fork did not start: " + line);
+            pid = Long.parseLong(line.substring(4).strip());
+            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the fork is running");
+
+            maven.destroy(); // SIGTERM, as Ctrl-C or a CI cancel sends
+            assertTrue(maven.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "Maven's stand-in did not stop");
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the fork outlived Maven");
+    }
+
+    @Test
     void streamsStandardOutputAndErrorLineByLine() throws Exception {
         run(fake("train", Map.of()));
         assertEquals(List.of("[digits] epoch 1/1: 50% (5/10 batches), loss 0.5", "[digits] done: test accuracy 0.9700"),
