@@ -55,9 +55,9 @@ public final class Charts {
     public record Line(String label, double[] xs, double[] ys, boolean dashed, int color) {
     }
 
-    /** A line chart of {@code lines}. */
+    /** A line chart of {@code lines}; {@code fromZero}: the y axis starts at 0. */
     public static Chart lines(String name, String title, String xLabel, String yLabel, List<Line> lines,
-            boolean integerX) {
+            boolean integerX, boolean fromZero) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Line line : lines) {
             XYSeries series = new XYSeries(line.label(), false, true);
@@ -86,7 +86,8 @@ public final class Charts {
         }
         plot.setRenderer(renderer);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setAutoRangeIncludesZero(true);
+        // Errors and losses from zero; accuracies (sweeps) zoomed on their spread, where the differences are.
+        range.setAutoRangeIncludesZero(fromZero);
         if (integerX) {
             plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }

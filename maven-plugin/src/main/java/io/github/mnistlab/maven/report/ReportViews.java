@@ -214,7 +214,7 @@ public final class ReportViews {
                     String.valueOf(e.iterations()), fixed(e.trainingSeconds(), 1), String.valueOf(e.bestEpoch())));
         }
         Chart chart = chart(Charts.lines("compare-" + c.id(), t.format("compare.chart", c.id(), t.get("axis." + in.xAxis().id())),
-                t.get("axis." + in.xAxis().id()), t.get("axis.error"), lines, in.xAxis() != XAxis.SECONDS));
+                t.get("axis." + in.xAxis().id()), t.get("axis.error"), lines, in.xAxis() != XAxis.SECONDS, true));
         Table table = new Table(List.of(t.get("col.run"), t.get("col.preset"), t.get("col.status"),
                 t.get("col.trainError"), t.get("col.validationError"), t.get("col.testError"), t.get("col.iterations"),
                 t.get("col.seconds"), t.get("col.bestEpoch")), rows);
@@ -232,7 +232,7 @@ public final class ReportViews {
             ys[i] = values.get(i);
         }
         Chart chart = chart(Charts.lines("loss-" + r.id(), t.format("loss.chart", r.id(), every),
-                t.get("axis.iterations"), t.get("axis.loss"), List.of(new Charts.Line(r.id(), xs, ys, false, 0)), true));
+                t.get("axis.iterations"), t.get("axis.loss"), List.of(new Charts.Line(r.id(), xs, ys, false, 0)), true, true));
         return new LossView(r.id(), chart);
     }
 
@@ -258,7 +258,7 @@ public final class ReportViews {
                 lines.add(new Charts.Line("k = " + k.getKey(), xs, ys, false, color++));
             }
             Chart chart = chart(Charts.lines("sweep-" + sweep.id(), t.format("sweep.chart", sweep.id()), "m",
-                    t.get("axis.validationAccuracy"), lines, true));
+                    t.get("axis.validationAccuracy"), lines, true, false));
             return new SweepView(sweep.id(), s.kind(), chart, pointsTable(s, keys), bestText);
         }
         List<String> axes = new ArrayList<>(keys);
