@@ -42,6 +42,23 @@ assert html.contains('<title>Digit adder lab</title>')
 ['digits', 'sum-transfer', 'sum-scratch'].each { assert html.contains("<tr id=\"run-${it}\">") }
 assert html.contains('<td>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td>')
 assert !html.contains('<script>')
+// the report of real quick runs: every section, the networks' totals equal the engine's counts,
+// the adders' error curves on one chart (also a sidecar file), a heatmap per run, pictures
+['Objectives', 'Data overview', 'Network structure', 'Error curves compared', 'Training loss per iteration',
+ 'Evaluation on the test set', 'Digit adder: sample test pairs', 'Analysis', 'Provenance'].each {
+    assert html.contains(it + '</h') : it
+}
+['digits', 'sum-transfer', 'sum-scratch'].each { id ->
+    def record = json("runs/${id}/run.json")
+    def total = String.format(Locale.ROOT, '%,d', record.parameterCount as long)
+    assert html.contains("<strong>${total}</strong> · recorded by the run: ${total} <span class=\"ok\">") : id
+    assert new File(lab, "report/charts/confusion-${id}.svg").isFile()
+}
+assert new File(lab, 'report/charts/compare-adders.svg').text.contains('<svg')
+assert html.contains('sum-transfer train') && html.contains('sum-scratch train')
+assert html.contains('In comparison adders, sum-')
+assert (html =~ /<svg /).count >= 7
+assert html.contains('src="data:image/png;base64,')
 
 // check: met
 assert log.contains('[INFO] All lab checks have been met (1 run(s) checked).')

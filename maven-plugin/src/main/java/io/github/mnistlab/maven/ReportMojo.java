@@ -1,11 +1,21 @@
 package io.github.mnistlab.maven;
 
+import io.github.mnistlab.data.MnistDataset;
+import io.github.mnistlab.data.MnistLoader;
 import io.github.mnistlab.maven.report.LabReport;
+import io.github.mnistlab.maven.report.LabResults;
+import io.github.mnistlab.maven.report.ReportInputs;
 import io.github.mnistlab.maven.report.ReportView;
-import io.github.mnistlab.maven.report.RunRow;
+import io.github.mnistlab.maven.report.ReportViews;
+import io.github.mnistlab.maven.report.XAxis;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -13,10 +23,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Writes the lab report, {@code target/lab/report/index.html}: every run with its preset,
- * description, epochs, best epoch, test accuracy and training time. Works on whatever the lab
+ * Writes the lab report, {@code target/lab/report/index.html} (charts also as {@code charts/*.svg}):
+ * data overview, network structures, runs, error curves of each comparison, loss per iteration, sweeps,
+ * test evaluations, sample adder pairs, the analysis and the provenance. Works on whatever the lab
  * directory (and {@code runDirectories}) holds, so {@code mvn lab:report} renders it again without
- * training.
+ * training. It never starts the engine; MNIST is read (offline, from the cache or {@code dataDir})
+ * only for the pictures.
  *
  * @since 0.1.0
  */
@@ -33,25 +45,116 @@ public class ReportMojo extends AbstractRunsMojo {
     private File reportDirectory;
 
     /**
-     * The report's title.
+     * The report's title ({@code title} is an alias).
      *
-     * <pre>{@code <title>Deep learning lab 3: transfer learning</title>}</pre>
+     * <pre>{@code <reportTitle>Deep learning lab 3: transfer learning</reportTitle>}</pre>
      *
      * @since 0.1.0
      */
-    @Parameter(defaultValue = "${project.name}")
-    private String title;
+    @Parameter(property = "lab.reportTitle", alias = "title", defaultValue = "${project.name}")
+    private String reportTitle;
+
+    /**
+     * A course's own Velocity template instead of the built-in one. It sees {@code $report} (the view
+     * model, {@code io.github.mnistlab.maven.report.ReportView}) and {@code $t} (the words); every value
+     * is HTML-escaped except the charts and pictures.
+     *
+     * <pre>{@code <reportTemplate>src/lab/report.html.vm</reportTemplate>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.reportTemplate")
+    private File reportTemplate;
+
+    /**
+     * The report's language: {@code zh_CN} (any {@code zh}) for Simplified Chinese, anything else for
+     * English; default the build's locale.
+     *
+     * <pre>{@code <reportLocale>zh_CN</reportLocale>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.reportLocale")
+    private String reportLocale;
+
+    /**
+     * The x axis of the comparison charts: {@code iterations}, {@code epochs} or {@code seconds}.
+     *
+     * <pre>{@code <reportXAxis>seconds</reportXAxis>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.reportXAxis", defaultValue = "iterations")
+    private String reportXAxis;
+
+    /**
+     * A directory holding the four MNIST files, for the report's pictures; default the user cache the
+     * training filled. The report never downloads.
+     *
+     * <pre>{@code <dataDir>/data/mnist</dataDir>}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.dataDir")
+    private String dataDir;
 
     @Override
     protected void executeLab() throws MojoExecutionException, MojoFailureException {
-        ReportView view = new ReportView(title, catalog().runs(experimentIds()).stream()
-                .map(run -> RunRow.of(run.record(), description(run.id()))).toList());
+        XAxis axis;
+        try {
+            axis = XAxis.parse(reportXAxis);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        Locale locale = reportLocale == null || reportLocale.isBlank() ? Locale.getDefault()
+                : Locale.forLanguageTag(reportLocale.strip().replace('_', '-'));
+        MnistDataset data = null;
+        String dataProblem = null;
+        try {
+            MnistLoader.Builder loader = MnistLoader.builder().optOffline(true).optLog(getLog()::debug);
+            if (dataDir != null && !dataDir.isBlank()) {
+                loader.optDirectory(Path.of(dataDir));
+            }
+            data = loader.build().load();
+        } catch (RuntimeException e) {
+            dataProblem = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            getLog().warn("The report shows no digit pictures: " + dataProblem);
+        }
+        ReportView view;
+        try {
+            view = ReportViews.build(new ReportInputs(reportTitle == null ? "" : reportTitle, locale, axis,
+                    catalog().runs(experimentIds()).stream()
+                            .map(run -> new ReportInputs.Run(run.record(), description(run.id()))).toList(),
+                    LabResults.comparisons(labDirectory()), LabResults.sweeps(labDirectory()), data, dataProblem,
+                    gitCommit(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
         Path directory = reportDirectory != null ? reportDirectory.toPath() : labDirectory().resolve("report");
         try {
-            Path page = new LabReport().write(view, directory);
+            Path page = new LabReport(reportTemplate == null ? null : reportTemplate.toPath()).write(view, directory);
             getLog().info("Lab report of " + view.runs().size() + " run(s): " + page);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("could not write the report into " + directory, e);
         }
+    }
+
+    /** {@code git rev-parse HEAD} in the project's directory, or null outside a repository or without git. */
+    private String gitCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(project().getBasedir())
+                    .redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
+                return out;
+            }
+        } catch (IOException e) {
+            getLog().debug("no git commit: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
     }
 }

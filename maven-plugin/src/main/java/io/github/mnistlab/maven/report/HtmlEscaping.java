@@ -5,12 +5,15 @@ import org.apache.velocity.context.Context;
 
 /**
  * The template engine's event handler that HTML-escapes every value a template inserts, in text and
- * in quoted attributes alike. The report's values are plain text (ids, descriptions, numbers), so
- * nothing is inserted unescaped.
+ * in quoted attributes alike. The only exception is a {@link Raw} value: a fragment the report drew
+ * itself (an SVG chart, a picture's data URI), which a template opts into explicitly.
  */
 public final class HtmlEscaping implements ReferenceInsertionEventHandler {
     @Override
     public Object referenceInsert(Context context, String reference, Object value) {
+        if (value instanceof Raw raw) {
+            return raw.html();
+        }
         return value == null ? null : escape(value.toString());
     }
 

@@ -10,24 +10,49 @@ import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
+import org.apache.velocity.runtime.resource.loader.FileResourceLoader;
 
 /**
  * Renders the lab report ({@code index.html}) from a {@link ReportView} with the template
- * {@value #TEMPLATE}. Every value the template inserts is escaped by {@link HtmlEscaping}, so a
- * description such as {@code <script>} shows as text.
+ * {@value #TEMPLATE}, or a course's own template file. Strict references: a misspelt reference fails
+ * the rendering. Every value the template inserts is escaped by {@link HtmlEscaping}, except the
+ * {@link Raw} fragments the report drew itself, so a description such as {@code <script>} shows as text.
+ * The template sees {@code $report} (the view) and {@code $t} (its words).
  */
 public final class LabReport {
-    /** The template, a class-path resource. */
+    /** The built-in template, a class-path resource. */
     public static final String TEMPLATE = "io/github/mnistlab/maven/report/index.html.vm";
     /** The page's file name in the report directory. */
     public static final String FILE_NAME = "index.html";
+    /** The directory of the sidecar chart files, beside the page. */
+    public static final String CHARTS = "charts";
 
     private final VelocityEngine engine;
+    private final String template;
 
+    /** A report rendered with the built-in template. */
     public LabReport() {
+        this(null);
+    }
+
+    /** A report rendered with {@code templateFile}, or the built-in template when null. */
+    public LabReport(Path templateFile) {
         engine = new VelocityEngine();
-        engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "class");
-        engine.setProperty("resource.loader.class.class", ClasspathResourceLoader.class.getName());
+        if (templateFile == null) {
+            engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "class");
+            engine.setProperty("resource.loader.class.class", ClasspathResourceLoader.class.getName());
+            template = TEMPLATE;
+        } else {
+            if (!Files.isRegularFile(templateFile)) {
+                throw new IllegalArgumentException("report template " + templateFile + " (reportTemplate) does not"
+                        + " exist; give a Velocity template file, or leave reportTemplate out for the built-in one");
+            }
+            Path absolute = templateFile.toAbsolutePath();
+            engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "file");
+            engine.setProperty("resource.loader.file.class", FileResourceLoader.class.getName());
+            engine.setProperty("resource.loader.file.path", absolute.getParent().toString());
+            template = absolute.getFileName().toString();
+        }
         engine.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, HtmlEscaping.class.getName());
         engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, true);
         engine.init();
@@ -35,17 +60,24 @@ public final class LabReport {
 
     /** The page's HTML. */
     public String render(ReportView view) {
-        Template template = engine.getTemplate(TEMPLATE, StandardCharsets.UTF_8.name());
+        Template page = engine.getTemplate(template, StandardCharsets.UTF_8.name());
         VelocityContext context = new VelocityContext();
         context.put("report", view);
+        context.put("t", view.text());
         StringWriter html = new StringWriter();
-        template.merge(context, html);
+        page.merge(context, html);
         return html.toString();
     }
 
-    /** Writes {@code directory/index.html} and returns its path. */
+    /** Writes {@code directory/index.html} and every chart as {@code directory/charts/<name>.svg}; returns the page. */
     public Path write(ReportView view, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        return Files.writeString(directory.resolve(FILE_NAME), render(view), StandardCharsets.UTF_8);
+        String html = render(view);
+        Path charts = directory.resolve(CHARTS);
+        Files.createDirectories(charts);
+        for (Chart chart : view.charts()) {
+            Files.writeString(charts.resolve(chart.fileName()),
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg().html() + "\n", StandardCharsets.UTF_8);
+        }
+        return Files.writeString(directory.resolve(FILE_NAME), html, StandardCharsets.UTF_8);
     }
 }

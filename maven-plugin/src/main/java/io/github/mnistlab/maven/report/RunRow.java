@@ -1,28 +1,19 @@
 package io.github.mnistlab.maven.report;
 
-import io.github.mnistlab.experiment.RunRecord;
-import java.util.Locale;
-
 /**
- * One run as a row of the report, every value already formatted (the template does no arithmetic).
+ * One run as a row of the runs table, every value already formatted (the template does no arithmetic).
  *
  * @param id              the run
  * @param preset          its preset
  * @param description     the experiment's description from the POM, or empty
  * @param status          {@code complete} or {@code diverged}
+ * @param hyperparameters e.g. {@code sgd lr 0.01, momentum 0.5, batch 64, limit 2000}
+ * @param device          e.g. {@code cpu, 2 threads}
  * @param epochs          epochs trained
  * @param bestEpoch       the epoch whose parameters were kept
  * @param testAccuracy    e.g. {@code 0.9712}, or {@code –} without a test evaluation
  * @param trainingSeconds e.g. {@code 12.3}
  */
-public record RunRow(String id, String preset, String description, String status, int epochs, int bestEpoch,
-        String testAccuracy, String trainingSeconds) {
-
-    /** The row of {@code record}; {@code description} may be null. */
-    public static RunRow of(RunRecord record, String description) {
-        return new RunRow(record.id(), record.preset(), description == null ? "" : description, record.status(),
-                record.epochs().size(), record.bestEpoch(),
-                record.test() == null ? "–" : String.format(Locale.ROOT, "%.4f", record.test().accuracy()),
-                String.format(Locale.ROOT, "%.1f", record.trainingSeconds()));
-    }
+public record RunRow(String id, String preset, String description, String status, String hyperparameters,
+        String device, int epochs, int bestEpoch, String testAccuracy, String trainingSeconds) {
 }

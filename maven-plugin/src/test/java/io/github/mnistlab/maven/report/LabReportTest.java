@@ -2,12 +2,18 @@ package io.github.mnistlab.maven.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mnistlab.experiment.RunRecord;
 import io.github.mnistlab.maven.results.RunFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.velocity.exception.MethodInvocationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,36 +23,151 @@ class LabReportTest {
     @TempDir
     Path dir;
 
+    private static String render(ReportInputs inputs) {
+        return new LabReport().render(ReportViews.build(inputs));
+    }
+
     @Test
-    void descriptionsAreTextNeverMarkup() throws Exception {
-        ReportView view = new ReportView("Lab <3", List.of(
-                RunRow.of(RunFixtures.record("digits", "cnn-lenet", 0.97, 12.34), ATTACK),
-                RunRow.of(RunFixtures.diverged("broken"), null)));
-
+    void everySectionShowsTheRecordsNumbersInEnglish() throws Exception {
+        ReportView view = ReportViews.build(ReportFixtures.full(Locale.ENGLISH, "LeNet"));
         Path page = new LabReport().write(view, dir.resolve("report"));
-
         String html = Files.readString(page);
-        assertEquals(dir.resolve("report/index.html"), page);
+
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.strip().endsWith("</html>"), html);
+        assertTrue(html.contains("<html lang=\"en\">"), html);
+        for (String heading : List.of("Objectives", "Method", "Data overview", "Network structure",
+                "Runs and hyperparameters", "Error curves compared", "Training loss per iteration",
+                "Hyperparameter sweeps", "Evaluation on the test set", "Digit adder: sample test pairs",
+                "Framework vs scratch MLP", "Analysis", "Provenance")) {
+            assertTrue(html.contains(heading + "</h"), heading);
+        }
+        // runs table: the IT's row prefix is kept, with hyperparameters and device
+        assertTrue(html.contains("<tr id=\"run-digits\"><td>digits</td><td>cnn-lenet</td><td>LeNet</td><td>complete</td>"
+                + "<td>sgd lr 0.01, momentum 0.5, batch 64"), html);
+        assertTrue(html.contains("<td>cpu(), 2/2 threads/cores</td>"), html);
+        // structure: LeNet's layers and the total
+        assertTrue(html.contains("<td>Conv2d 1→10, 5×5 + relu</td><td>10×24×24</td><td>260</td>"), html);
+        assertTrue(html.contains("<td>MaxPool 2×2</td><td>20×4×4</td><td>0</td>"), html);
+        assertTrue(html.contains("<strong>8,490</strong>"), html);
+        // charts: one comparison, a loss chart per run, the k×m sweep, a heatmap per run
+        assertEquals(1 + 5 + 1 + 5, view.charts().size());
+        assertEquals(view.charts().size(), count(html, "<svg "), "inline charts");
+        for (Chart chart : view.charts()) {
+            Path file = dir.resolve("report/charts").resolve(chart.fileName());
+            assertTrue(Files.readString(file).contains("<svg"), file.toString());
+            assertTrue(chart.svg().html().matches("(?s)<svg[^>]* width='\\d+(\\.0)?'[^>]* height='\\d+(\\.0)?'.*"), chart.name());
+        }
+        assertTrue(html.contains("sum-transfer train") && html.contains("sum-scratch validation"), "legend");
+        // sweeps: the depth × kernel grid and the best points
+        assertTrue(html.contains("<th>depth \\ kernel</th><th>kernel = 3</th><th>kernel = 5</th>"), html);
+        assertTrue(html.contains("<tr><td>depth = 2</td><td>0.9760</td><td>0.9800</td></tr>"), html);
+        assertTrue(html.contains("Best point: cnn-d2-k5 {depth=2, kernel=5}"), html);
+        // evaluation: per-class table, misclassified pictures, adder pairs
+        assertTrue(html.contains("<th>precision</th><th>recall</th><th>F1</th>"), html);
+        assertTrue(count(html, "src=\"data:image/png;base64,") > 80, "pictures");
+        assertTrue(html.contains("<td class=\"wrong\">✗ ") || html.contains("<td class=\"right\">✓ "), html);
+        // analysis sentences from the numbers, provenance
+        assertTrue(html.contains("In comparison adders, sum-transfer is best with a test error of"), html);
+        assertTrue(html.contains("reached a test error of"), html);
+        assertTrue(html.contains("<code>0123456789abcdef0123456789abcdef01234567</code>"), html);
+        assertTrue(html.contains("ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"), html);
+        assertTrue(html.contains("The scratch MLP mlp-scratch reached a test accuracy of"), html);
+        assertFalse(html.contains("<script"), "no JavaScript");
+    }
+
+    @Test
+    void chineseHasChineseHeadingsAndChineseChartLabels() {
+        ReportView view = ReportViews.build(ReportFixtures.full(Locale.SIMPLIFIED_CHINESE, null));
+        String html = new LabReport().render(view);
+        assertTrue(html.contains("<html lang=\"zh-CN\">"), html);
+        for (String heading : List.of("实验目的", "实验方法", "数据概览", "网络结构", "误差曲线对比", "超参数搜索",
+                "测试集评估", "结果分析", "实验环境与来源")) {
+            assertTrue(html.contains(heading + "</h"), heading);
+        }
+        assertTrue(html.contains("错误率") && html.contains("迭代次数"), "axis labels");
+        assertTrue(html.contains("Noto Sans CJK SC"), "CJK font stack");
+        assertTrue(view.charts().get(0).svg().html().contains("Noto Sans CJK SC"), "font stack in the SVG");
+    }
+
+    @Test
+    void theXAxisOfComparisonsIsSelectable() {
+        ReportInputs in = ReportFixtures.full(Locale.ENGLISH, null);
+        for (XAxis axis : XAxis.values()) {
+            ReportInputs changed = new ReportInputs(in.title(), in.locale(), axis, in.runs(), in.comparisons(),
+                    in.sweeps(), in.data(), null, null, null);
+            String svg = ReportViews.build(changed).comparisons().get(0).chart().svg().html();
+            String label = switch (axis) {
+                case ITERATIONS -> ">iterations<";
+                case EPOCHS -> ">epochs<";
+                case SECONDS -> ">training seconds<";
+            };
+            assertTrue(svg.contains(label), axis + ": " + svg.substring(0, 300));
+        }
+        assertThrows(IllegalArgumentException.class, () -> XAxis.parse("minutes"));
+    }
+
+    @Test
+    void descriptionsAreTextNeverMarkup() {
+        String html = render(ReportFixtures.full(Locale.ENGLISH, ATTACK));
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("<td>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td>"), html);
+    }
+
+    @Test
+    void oneEpochOnePointAndNoPicturesStillRender() {
+        RunRecord one = ReportFixtures.run("one", "cnn-small", 1, 0.9, 3);
+        ReportInputs in = new ReportInputs("Lab <3", Locale.ENGLISH, XAxis.EPOCHS,
+                List.of(new ReportInputs.Run(one, null), new ReportInputs.Run(RunFixtures.diverged("broken"), null)),
+                List.of(ReportFixtures.comparison("solo", one)), List.of(ReportFixtures.mlpSweep(1)), null,
+                "no MNIST in the cache", null, null);
+        String html = render(in);
         assertTrue(html.contains("<title>Lab &lt;3</title>"), html);
-        assertTrue(html.contains("<tr id=\"run-digits\"><td>digits</td><td>cnn-lenet</td>"), html);
-        assertTrue(html.contains("<td class=\"number\">2</td><td class=\"number\">2</td>"
-                + "<td class=\"number\">0.9700</td><td class=\"number\">12.3</td></tr>"), html);
+        assertTrue(html.contains("MNIST could not be read (no MNIST in the cache)"), html);
         assertTrue(html.contains("<td>broken</td><td>mlp</td><td></td><td>diverged</td>"), html);
-        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
-        assertTrue(html.strip().endsWith("</html>"), html);
+        assertTrue(html.contains("broken has no finished epoch (diverged)."), html);
+        assertTrue(html.contains("Best point: mlp-k1-m16"), html);
+        assertTrue(html.contains("not a git repository"), html);
+        assertTrue(count(html, "<svg ") >= 3, html);
     }
 
     @Test
     void anEmptyLabSaysHowToFillIt() {
-        String html = new LabReport().render(new ReportView("Lab", List.of()));
-        assertTrue(html.contains("<p>No runs yet: <code>mvn verify</code> trains the experiments.</p>"), html);
-        assertFalse(html.contains("<table"), html);
+        String html = render(new ReportInputs("Lab", Locale.ENGLISH, XAxis.ITERATIONS, List.of(), List.of(), List.of(),
+                null, null, null, null));
+        assertTrue(html.contains("No runs yet: mvn verify trains the experiments."), html);
+        assertFalse(html.contains("<table id=\"runs\""), html);
     }
 
     @Test
-    void escapingCoversTextAndAttributes() {
+    void aCourseTemplateReplacesTheBuiltInOneAndStaysStrictAndEscaped() throws Exception {
+        Path template = dir.resolve("mine.vm");
+        Files.writeString(template, "<h1>$report.title()</h1><p>$t.get('section.results')</p>$report.charts().get(0).svg()");
+        ReportView view = ReportViews.build(ReportFixtures.full(Locale.ENGLISH, null));
+        ReportView attacked = new ReportView(ATTACK, view.text(), view.runs(), view.data(), view.structures(),
+                view.comparisons(), view.losses(), view.sweeps(), view.evaluations(), view.adder(), view.scratch(),
+                view.analysis(), view.provenance(), view.charts());
+        String html = new LabReport(template).render(attacked);
+        assertTrue(html.startsWith("<h1>&quot;&gt;&lt;script&gt;"), html);
+        assertTrue(html.contains("<p>Results</p><svg "), html);
+
+        Files.writeString(template, "$report.nosuch()");
+        assertThrows(MethodInvocationException.class, () -> new LabReport(template).render(view));
+        assertThrows(IllegalArgumentException.class, () -> new LabReport(dir.resolve("absent.vm")));
+    }
+
+    @Test
+    void escapingCoversTextAndAttributesButNotRawFragments() {
         assertEquals("a &amp; b &lt;i&gt; &quot;q&quot; &#39;s&#39;", HtmlEscaping.escape("a & b <i> \"q\" 's'"));
+        assertEquals("<svg/>", new HtmlEscaping().referenceInsert(null, "$x", new Raw("<svg/>")));
+        assertEquals("&lt;svg/&gt;", new HtmlEscaping().referenceInsert(null, "$x", "<svg/>"));
+    }
+
+    static int count(String text, String part) {
+        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 }

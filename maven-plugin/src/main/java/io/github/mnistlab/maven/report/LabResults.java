@@ -1,0 +1,75 @@
+package io.github.mnistlab.maven.report;
+
+import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.experiment.SweepRecord;
+import io.github.mnistlab.maven.results.ComparisonResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads what the {@code compare} and {@code sweep} goals left in the lab directory:
+ * {@code comparisons/<id>.json} and {@code sweeps/<id>/sweep.json}. Missing directories mean none.
+ */
+public final class LabResults {
+    private LabResults() {
+    }
+
+    /** The comparisons of {@code labDirectory}, by id. */
+    public static List<ComparisonResult> comparisons(Path labDirectory) {
+        List<ComparisonResult> out = new ArrayList<>();
+        for (Path file : list(labDirectory.resolve("comparisons"))) {
+            if (file.getFileName().toString().endsWith(".json")) {
+                out.add(parse(file, ComparisonResult.class));
+            }
+        }
+        return out;
+    }
+
+    /** The sweeps of {@code labDirectory}, by id. */
+    public static List<ReportInputs.Sweep> sweeps(Path labDirectory) {
+        List<ReportInputs.Sweep> out = new ArrayList<>();
+        for (Path dir : list(labDirectory.resolve("sweeps"))) {
+            Path file = dir.resolve("sweep.json");
+            if (Files.isRegularFile(file)) {
+                out.add(new ReportInputs.Sweep(dir.getFileName().toString(), parse(file, SweepRecord.class)));
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.sorted(Comparator.comparing(Path::getFileName)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + dir, e);
+        }
+    }
+
+    private static <T> T parse(Path file, Class<T> type) {
+        try {
+            T value = RunRecords.gson().fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
+            if (value == null) {
+                throw new IllegalArgumentException(file + " is empty; run its goal again");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().endsWith("again")) {
+                throw iae;
+            }
+            throw new IllegalArgumentException(file + " could not be read as " + type.getSimpleName() + " ("
+                    + e.getMessage() + "); delete it and run its goal again", e);
+        }
+    }
+}

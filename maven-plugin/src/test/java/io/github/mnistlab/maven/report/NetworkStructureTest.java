@@ -1,0 +1,37 @@
+package io.github.mnistlab.maven.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.mnistlab.experiment.ExperimentSpec;
+import io.github.mnistlab.experiment.Presets;
+import org.junit.jupiter.api.Test;
+
+/** Parameter counts of the lab networks, worked out by hand from their layers. */
+class NetworkStructureTest {
+    private static long total(String preset) {
+        return NetworkStructure.of(Presets.get(preset), p -> Presets.get("cnn-lenet")).total();
+    }
+
+    @Test
+    void lenetIs8490Parameters() {
+        // conv 1→10 5×5: 260; conv 10→20 5×5: 5020; fc 320→10: 3210
+        assertEquals(260 + 5020 + 3210, total("cnn-lenet"));
+        NetworkStructure s = NetworkStructure.of(Presets.get("cnn-lenet"), p -> null);
+        assertEquals("320", s.layers().stream().filter(l -> l.name().equals("flatten")).findFirst().orElseThrow().shape());
+    }
+
+    @Test
+    void smallCnnAndMlp() {
+        // conv 1→4 3×3 pad 1: 40; conv 4→8: 296; fc 392→512: 201216; fc 512→10: 5130
+        assertEquals(40 + 296 + 201_216 + 5130, total("cnn-small"));
+        // 784→30→10
+        assertEquals(784 * 30 + 30 + 30 * 10 + 10, total("mlp"));
+        assertEquals(total("mlp"), total("mlp-scratch"));
+    }
+
+    @Test
+    void transferAdderCountsItsReusedClassifier() {
+        ExperimentSpec adder = Presets.get("adder-transfer").toBuilder().pretrained("target/lab/runs/digits").build();
+        assertEquals(8490 + 20 * 19 + 19 + 19 * 19 + 19, NetworkStructure.of(adder, p -> Presets.get("cnn-lenet")).total());
+    }
+}

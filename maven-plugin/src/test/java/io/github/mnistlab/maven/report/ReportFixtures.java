@@ -1,0 +1,147 @@
+package io.github.mnistlab.maven.report;
+
+import io.github.mnistlab.data.DigitImages;
+import io.github.mnistlab.data.MnistDataset;
+import io.github.mnistlab.eval.Evaluation;
+import io.github.mnistlab.experiment.EpochRecord;
+import io.github.mnistlab.experiment.ExperimentSpec;
+import io.github.mnistlab.experiment.LossSeries;
+import io.github.mnistlab.experiment.Presets;
+import io.github.mnistlab.experiment.Provenance;
+import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.SweepRecord;
+import io.github.mnistlab.maven.results.ComparisonResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Realistic run records generated in plain Java: per-epoch curves that fall like real training,
+ * evaluations with confusion matrices and confident mistakes, loss series, sweeps and comparisons,
+ * plus a small synthetic digit set (blobs, not MNIST) for the pictures.
+ */
+final class ReportFixtures {
+    static final int TEST_DIGITS = 200;
+
+    private ReportFixtures() {
+    }
+
+    /** A run of {@code preset} over {@code epochs} epochs, ending near {@code accuracy}. */
+    static RunRecord run(String id, String preset, int epochs, double accuracy, long seed) {
+        ExperimentSpec spec = Presets.get(preset).toBuilder().epochs(epochs).limit(2000).seed(seed).build();
+        if (preset.equals("adder-transfer")) {
+            spec = spec.toBuilder().pretrained("target/lab/runs/digits").build();
+        }
+        Random rng = new Random(seed);
+        int classes = spec.classes();
+        List<EpochRecord> records = new ArrayList<>();
+        long iterations = 0;
+        for (int e = 1; e <= epochs; e++) {
+            double progress = e / (double) epochs;
+            double train = (1 - accuracy) * (1.6 - 0.9 * progress) + 0.01 * rng.nextDouble();
+            double validation = (1 - accuracy) * (1.8 - 0.8 * progress) + 0.01 * rng.nextDouble();
+            iterations += 32;
+            records.add(new EpochRecord(e, 2 * train, train, spec.validationSize() > 0 ? 2 * validation : null,
+                    spec.validationSize() > 0 ? validation : null, 2 * validation, validation, 3.5 + rng.nextDouble(),
+                    iterations));
+        }
+        List<Float> loss = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            loss.add((float) (2.3 * Math.exp(-i / 8.0) + 0.1 + 0.05 * rng.nextDouble()));
+        }
+        int[] actual = new int[TEST_DIGITS];
+        int[] predicted = new int[TEST_DIGITS];
+        float[] confidence = new float[TEST_DIGITS];
+        for (int i = 0; i < TEST_DIGITS; i++) {
+            actual[i] = i % classes;
+            predicted[i] = rng.nextDouble() < accuracy ? actual[i] : (actual[i] + 1 + rng.nextInt(classes - 1)) % classes;
+            confidence[i] = 0.5f + 0.5f * rng.nextFloat();
+        }
+        Evaluation test = Evaluation.of(classes, actual, predicted, confidence, 0.31, 50);
+        Provenance provenance = new Provenance(seed, "0.1.0-SNAPSHOT", "0.35.1", "PyTorch 2.7.1", "cpu()", 2, 2,
+                "17.0.12", "Linux amd64", "cache ~/.cache/mnist-lab/mnist",
+                Map.of("t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
+                "2025-03-01T10:00:00Z");
+        double seconds = records.stream().mapToDouble(EpochRecord::seconds).sum();
+        long parameters = NetworkStructure.of(spec, p -> Presets.get("cnn-lenet")).total();
+        return new RunRecord(RunRecord.SCHEMA_VERSION, id, preset, RunRecord.COMPLETE, null, spec, provenance,
+                parameters, records, new LossSeries(5, loss), epochs, seconds, test, "model.params", "f" + id);
+    }
+
+    /** A k × m sweep of the MLP. */
+    static ReportInputs.Sweep mlpSweep(int points) {
+        List<SweepRecord.Point> list = new ArrayList<>();
+        int[] ms = {16, 32, 64, 128};
+        for (int k = 1; k <= 3 && list.size() < points; k++) {
+            for (int m : ms) {
+                if (list.size() == points) {
+                    break;
+                }
+                double acc = 0.88 + 0.02 * Math.log(m) / Math.log(2) / 7 * 3 - 0.01 * (k - 1);
+                list.add(new SweepRecord.Point(String.format(Locale.ROOT, "mlp-k%d-m%d", k, m), Map.of("k", k, "m", m),
+                        acc, acc - 0.003, 10.0 * k));
+            }
+        }
+        SweepRecord.Point best = list.stream().max((a, b) -> Double.compare(a.selectionAccuracy(), b.selectionAccuracy()))
+                .orElseThrow();
+        return new ReportInputs.Sweep("widths", new SweepRecord(1, "mlp", list, best.id()));
+    }
+
+    /** A depth × kernel sweep of the CNN. */
+    static ReportInputs.Sweep cnnSweep() {
+        List<SweepRecord.Point> list = new ArrayList<>();
+        for (int depth = 1; depth <= 2; depth++) {
+            for (int kernel : new int[] {3, 5}) {
+                double acc = 0.95 + 0.01 * depth + 0.002 * kernel;
+                list.add(new SweepRecord.Point("cnn-d" + depth + "-k" + kernel, Map.of("depth", depth, "kernel", kernel),
+                        null, acc, 20.0 * depth));
+            }
+        }
+        return new ReportInputs.Sweep("kernels", new SweepRecord(1, "cnn", list, "cnn-d2-k5"));
+    }
+
+    static ComparisonResult comparison(String id, RunRecord... runs) {
+        return ComparisonResult.of(id, "transfer vs scratch", List.of(runs));
+    }
+
+    /** Synthetic digits: a blob whose position depends on the label, so every picture differs. */
+    static MnistDataset digits() {
+        return new MnistDataset(images(600, 1), images(TEST_DIGITS, 2), "synthetic", Map.of());
+    }
+
+    private static DigitImages images(int count, long seed) {
+        Random rng = new Random(seed);
+        byte[] pixels = new byte[count * DigitImages.PIXELS];
+        byte[] labels = new byte[count];
+        for (int i = 0; i < count; i++) {
+            int label = i % 10;
+            labels[i] = (byte) label;
+            int cx = 8 + label, cy = 8 + (label * 7) % 12;
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    double d = Math.hypot(x - cx, y - cy);
+                    int v = d < 5 + rng.nextInt(2) ? 255 : 0;
+                    pixels[i * DigitImages.PIXELS + y * 28 + x] = (byte) v;
+                }
+            }
+        }
+        return new DigitImages(pixels, labels);
+    }
+
+    /** Inputs with every section: a LeNet, MLP and scratch MLP, two adders compared, two sweeps. */
+    static ReportInputs full(Locale locale, String description) {
+        RunRecord digits = run("digits", "cnn-lenet", 4, 0.97, 7);
+        RunRecord mlp = run("mlp", "mlp", 3, 0.93, 8);
+        RunRecord scratch = run("mlp-scratch", "mlp-scratch", 3, 0.92, 9);
+        RunRecord transfer = run("sum-transfer", "adder-transfer", 5, 0.90, 11);
+        RunRecord adder = run("sum-scratch", "adder-scratch", 5, 0.75, 11);
+        List<ReportInputs.Run> runs = List.of(new ReportInputs.Run(digits, description), new ReportInputs.Run(mlp, null),
+                new ReportInputs.Run(scratch, null), new ReportInputs.Run(transfer, "AdamW, transfer"),
+                new ReportInputs.Run(adder, null));
+        return new ReportInputs("MNIST lab", locale, XAxis.ITERATIONS, runs,
+                List.of(comparison("adders", transfer, adder)), List.of(mlpSweep(12), cnnSweep()), digits(), null,
+                "0123456789abcdef0123456789abcdef01234567", "2025-03-01T12:00:00Z");
+    }
+}
