@@ -14,9 +14,12 @@ import java.util.List;
  * @param perClass  metrics of each class 0..classes−1
  * @param confusion {@code confusion[actual][predicted]} counts
  * @param mistakes  the most confident mistakes, most confident first
+ * @param firstSamples what the model answered for the first {@value #FIRST_SAMPLES} samples, right or wrong
  */
 public record Evaluation(int classes, int samples, double accuracy, double loss, List<ClassMetrics> perClass,
-        int[][] confusion, List<Mistake> mistakes) {
+        int[][] confusion, List<Mistake> mistakes, List<SampleOutcome> firstSamples) {
+    /** How many of the first samples' answers are kept. */
+    public static final int FIRST_SAMPLES = 10;
 
     /**
      * Computes every metric from the predictions.
@@ -62,8 +65,12 @@ public record Evaluation(int classes, int samples, double accuracy, double loss,
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             perClass.add(new ClassMetrics(c, support, predictedAs, precision, recall, f1));
         }
+        List<SampleOutcome> first = new ArrayList<>();
+        for (int i = 0; i < Math.min(FIRST_SAMPLES, n); i++) {
+            first.add(new SampleOutcome(i, actual[i], predicted[i], confidence == null ? Double.NaN : confidence[i]));
+        }
         return new Evaluation(classes, n, n == 0 ? 0 : correct / (double) n, loss, List.copyOf(perClass), confusion,
-                List.copyOf(mistakes.subList(0, Math.min(keepMistakes, mistakes.size()))));
+                List.copyOf(mistakes.subList(0, Math.min(keepMistakes, mistakes.size()))), List.copyOf(first));
     }
 
     /** 1 − accuracy. */

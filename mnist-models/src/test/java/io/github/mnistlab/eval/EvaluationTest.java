@@ -36,6 +36,10 @@ class EvaluationTest {
         // mistakes, most confident first: idx 4 (0.95), 2 (0.7), 7 (0.4)
         assertEquals(List.of(new Mistake(4, 1, 2, 0.95f), new Mistake(2, 0, 1, 0.7f), new Mistake(7, 2, 0, 0.4f)),
                 e.mistakes());
+        // the first samples' answers, right and wrong alike
+        assertEquals(8, e.firstSamples().size());
+        assertEquals(new SampleOutcome(1, 0, 0, .8f), e.firstSamples().get(1));
+        assertEquals(new SampleOutcome(2, 0, 1, .7f), e.firstSamples().get(2));
     }
 
     @Test

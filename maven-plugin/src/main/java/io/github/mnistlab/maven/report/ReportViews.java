@@ -384,6 +384,14 @@ public final class ReportViews {
     /** What {@code run} answered for test pair {@code index}, as far as its record tells. */
     private Answer answer(RunRecord run, int index, int sum) {
         Evaluation e = run.test();
+        if (e.firstSamples() != null) {
+            for (io.github.mnistlab.eval.SampleOutcome o : e.firstSamples()) {
+                if (o.index() == index) {
+                    return o.right() ? new Answer("✓ " + o.predicted(), "right") : new Answer("✗ " + o.predicted(), "wrong");
+                }
+            }
+        }
+        // Records written before the first samples were kept: infer what the mistakes allow.
         for (io.github.mnistlab.eval.Mistake m : e.mistakes()) {
             if (m.index() == index) {
                 return new Answer("✗ " + m.predicted(), "wrong");
