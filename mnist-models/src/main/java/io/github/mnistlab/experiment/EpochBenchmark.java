@@ -139,13 +139,7 @@ public final class EpochBenchmark {
         listener.onStart(new BenchSetup(workload.id(), workload.impl().id(), "scratch-java"
                 + System.getProperty("java.specification.version"), spec.batchSize(), steps(n, spec.batchSize()), n));
         float[] images = ScratchRunner.normalize(digits, spec);
-        int[] sizes = new int[spec.hidden().size() + 2];
-        sizes[0] = DigitImages.PIXELS;
-        for (int i = 0; i < spec.hidden().size(); i++) {
-            sizes[i + 1] = spec.hidden().get(i);
-        }
-        sizes[sizes.length - 1] = 10;
-        ScratchMlp net = new ScratchMlp(sizes, spec.seed());
+        ScratchMlp net = ScratchRunner.newNetwork(spec);
         for (int epoch = 1; epoch <= warmup + repeats; epoch++) {
             ScratchEpochStats stats = net.trainEpoch(images, digits.labels(), n, spec.batchSize(), spec.learningRate(),
                     spec.weightDecay(), spec.seed() * 1_000_003L + epoch, null);

@@ -36,13 +36,7 @@ final class ScratchRunner {
         float[] trainX = normalize(splits.train(), spec);
         float[] validationX = splits.hasValidation() ? normalize(splits.validation(), spec) : null;
         float[] testX = normalize(splits.test(), spec);
-        int[] sizes = new int[spec.hidden().size() + 2];
-        sizes[0] = DigitImages.PIXELS;
-        for (int i = 0; i < spec.hidden().size(); i++) {
-            sizes[i + 1] = spec.hidden().get(i);
-        }
-        sizes[sizes.length - 1] = 10;
-        ScratchMlp net = new ScratchMlp(sizes, spec.seed());
+        ScratchMlp net = newNetwork(spec);
         progress.accept("[" + id + "] " + spec.preset() + ": " + net.parameterCount() + " parameters, "
                 + splits.train().count() + " training digits per epoch, on the scratch engine");
 
@@ -126,6 +120,17 @@ final class ScratchRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + runDir.resolve(PARAMETERS_FILE), e);
         }
+    }
+
+    /** A fresh scratch network of the spec's layer sizes: 784, the hidden sizes, 10. */
+    static ScratchMlp newNetwork(ExperimentSpec spec) {
+        int[] sizes = new int[spec.hidden().size() + 2];
+        sizes[0] = DigitImages.PIXELS;
+        for (int i = 0; i < spec.hidden().size(); i++) {
+            sizes[i + 1] = spec.hidden().get(i);
+        }
+        sizes[sizes.length - 1] = 10;
+        return new ScratchMlp(sizes, spec.seed());
     }
 
     /** Pixels as floats, {@code (x / 255 − mean) / std}, row-major. */

@@ -908,19 +908,8 @@ public final class ScratchMlp {
         }
     }
 
-    /** A seeded Fisher–Yates permutation of 0..n−1, the same as the DJL training loop's. */
+    /** A seeded Fisher–Yates permutation of 0..n−1, the same order the DJL training loop uses. */
     static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return io.github.mnistlab.data.DataSplits.permutation(n, seed);
     }
 }

@@ -9,7 +9,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import java.util.SplittableRandom;
+import io.github.mnistlab.data.DataSplits;
+import java.util.Arrays;
 
 /**
  * The training and evaluation passes over a {@link DeviceSet}.
@@ -137,19 +138,8 @@ public final class TrainingLoop {
         return new Predictions(lossSum / n, correct / (double) n, predicted, confidence, actual);
     }
 
-    /** A seeded Fisher–Yates permutation of 0..n−1. */
+    /** The seeded permutation of {@link DataSplits#permutation}, as int64 indices for a tensor. */
     static long[] permutation(int n, long seed) {
-        long[] p = new long[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            long t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return Arrays.stream(DataSplits.permutation(n, seed)).asLongStream().toArray();
     }
 }
