@@ -2,7 +2,6 @@ package io.github.mnistlab.cli;
 
 import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.data.MnistLoader;
-import io.github.mnistlab.experiment.DeviceChoice;
 import io.github.mnistlab.experiment.ExperimentRunner;
 import io.github.mnistlab.experiment.ExperimentSpec;
 import io.github.mnistlab.experiment.ModelKind;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,11 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--id", description = "The run's name (default: the --out directory's name).")
     String id;
 
-    @Option(names = "--epochs", description = "Override: epochs.")
-    Integer epochs;
 
-    @Option(names = "--limit", description = "Override: train on this many digits only (0 = all).")
-    Integer limit;
+
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--batch-size", description = "Override: batch size.")
     Integer batchSize;
@@ -57,17 +56,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", description = "Override: learning rate.")
     Float learningRate;
 
-    @Option(names = "--seed", description = "Override: seed.")
-    Long seed;
 
     @Option(names = "--pretrained", description = "adder-transfer: the run directory of the digit classifier to reuse.")
     Path pretrained;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-    String device;
 
-    @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
-    Integer threads;
 
     @Option(names = "--progress-seconds", defaultValue = "5",
             description = "Seconds between progress lines within an epoch (default ${DEFAULT-VALUE}).")
@@ -76,28 +69,19 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentSpec experiment = resolveSpec();
-        train(experiment, out, id != null ? id : out.getFileName().toString(), DeviceChoice.parse(device), threads,
-                progressSeconds, spec.commandLine().getOut());
+        train(experiment, out, id != null ? id : out.getFileName().toString(), training, progressSeconds,
+                spec.commandLine().getOut());
         return 0;
     }
 
     private ExperimentSpec resolveSpec() {
         ExperimentSpec base = source.preset != null ? Presets.get(source.preset) : SpecFiles.read(source.specFile);
-        ExperimentSpec.Builder b = base.toBuilder();
-        if (epochs != null) {
-            b.epochs(epochs);
-        }
-        if (limit != null) {
-            b.limit(limit);
-        }
+        ExperimentSpec.Builder b = training.apply(base.toBuilder());
         if (batchSize != null) {
             b.batchSize(batchSize);
         }
         if (learningRate != null) {
             b.learningRate(learningRate);
-        }
-        if (seed != null) {
-            b.seed(seed);
         }
         if (pretrained != null) {
             b.pretrained(pretrained.toString());
@@ -106,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Loads MNIST, sets the engine threads for the model's size and trains {@code experiment} into {@code runDir}. */
-    static RunRecord train(ExperimentSpec experiment, Path runDir, String runId, DeviceChoice device, Integer threads,
+    static RunRecord train(ExperimentSpec experiment, Path runDir, String runId, TrainingOptions options,
             double progressSeconds, PrintWriter out) {
         java.util.function.Consumer<String> log = line -> {
             out.println(line);
@@ -114,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         };
         MnistDataset data = MnistLoader.fromSystem(log).load();
         boolean mlp = experiment.model() == ModelKind.MLP || experiment.model() == ModelKind.MLP_SCRATCH;
-        EngineSettings.threads(threads != null ? threads : mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors()));
-        return ExperimentRunner.create(device, log, progressSeconds).run(runId, experiment, data, runDir);
+        EngineSettings.threads(options.threads(mlp));
+        return ExperimentRunner.create(options.device(), log, progressSeconds).run(runId, experiment, data, runDir);
     }
 }

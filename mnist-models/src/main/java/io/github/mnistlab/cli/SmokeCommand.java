@@ -1,6 +1,5 @@
 package io.github.mnistlab.cli;
 
-import io.github.mnistlab.experiment.DeviceChoice;
 import io.github.mnistlab.experiment.ExperimentSpec;
 import io.github.mnistlab.experiment.Presets;
 import io.github.mnistlab.experiment.RunRecord;
@@ -36,7 +35,9 @@ final class SmokeCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentSpec lenet = Presets.get("cnn-lenet").toBuilder().epochs(epochs).build().validate();
         PrintWriter printer = spec.commandLine().getOut();
-        RunRecord record = RunCommand.train(lenet, out, "smoke", DeviceChoice.parse(device), null, 5, printer);
+        TrainingOptions options = new TrainingOptions();
+        options.device = device;
+        RunRecord record = RunCommand.train(lenet, out, "smoke", options, 5, printer);
         printer.printf(Locale.ROOT, "test accuracy: %.4f on %d test digits (data: %s)%n",
                 record.test().accuracy(), record.test().samples(), record.provenance().dataSource());
         printer.flush();

@@ -2,7 +2,6 @@ package io.github.mnistlab.cli;
 
 import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.data.MnistLoader;
-import io.github.mnistlab.experiment.DeviceChoice;
 import io.github.mnistlab.experiment.ExperimentRunner;
 import io.github.mnistlab.experiment.ExperimentSpec;
 import io.github.mnistlab.experiment.Presets;
@@ -22,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
 final class SweepCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--kind", required = true, description = "mlp (k × m) or cnn (depth × kernel).")
     String kind;
@@ -56,20 +59,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--kernels", defaultValue = "3,5,7", description = "cnn: kernel sizes (default ${DEFAULT-VALUE}).")
     String kernels;
 
-    @Option(names = "--epochs", description = "Override: epochs of every point.")
-    Integer epochs;
 
-    @Option(names = "--limit", description = "Override: training digits of every point.")
-    Integer limit;
 
-    @Option(names = "--seed", description = "Override: seed.")
-    Long seed;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-    String device;
 
-    @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
-    Integer threads;
 
     @Override
     public Integer call() {
@@ -78,17 +71,8 @@ final class SweepCommand implements Callable<Integer> {
             case "cnn" -> false;
             default -> throw new IllegalArgumentException("--kind is '" + kind + "', expected mlp or cnn");
         };
-        ExperimentSpec.Builder b = Presets.get(preset != null ? preset : mlp ? "mlp" : "cnn-lenet").toBuilder();
-        if (epochs != null) {
-            b.epochs(epochs);
-        }
-        if (limit != null) {
-            b.limit(limit);
-        }
-        if (seed != null) {
-            b.seed(seed);
-        }
-        ExperimentSpec base = b.build();
+        ExperimentSpec base = training.apply(Presets.get(preset != null ? preset : mlp ? "mlp" : "cnn-lenet").toBuilder())
+                .build();
         List<SweepPoint> points = mlp ? Sweeps.mlp(base, Sweeps.list(ks), Sweeps.range(ms))
                 : Sweeps.cnn(base, Sweeps.list(depths), Sweeps.list(kernels));
         PrintWriter printer = spec.commandLine().getOut();
@@ -97,8 +81,8 @@ final class SweepCommand implements Callable<Integer> {
             printer.flush();
         };
         MnistDataset data = MnistLoader.fromSystem(log).load();
-        EngineSettings.threads(threads != null ? threads : mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors()));
-        ExperimentRunner runner = ExperimentRunner.create(DeviceChoice.parse(device), log, 10);
+        EngineSettings.threads(training.threads(mlp));
+        ExperimentRunner runner = ExperimentRunner.create(training.device(), log, 10);
         List<RunRecord> runs = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             SweepPoint p = points.get(i);

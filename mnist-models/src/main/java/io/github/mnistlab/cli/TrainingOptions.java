@@ -1,0 +1,46 @@
+package io.github.mnistlab.cli;
+
+import io.github.mnistlab.experiment.DeviceChoice;
+import io.github.mnistlab.experiment.ExperimentSpec;
+import picocli.CommandLine.Option;
+
+/** The options {@code run} and {@code sweep} share: quick-mode overrides, the device and the engine threads. */
+final class TrainingOptions {
+    @Option(names = "--epochs", description = "Override: epochs.")
+    Integer epochs;
+
+    @Option(names = "--limit", description = "Override: train on this many digits only (0 = all).")
+    Integer limit;
+
+    @Option(names = "--seed", description = "Override: seed.")
+    Long seed;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
+    Integer threads;
+
+    /** Applies the overrides that were given to {@code spec}. */
+    ExperimentSpec.Builder apply(ExperimentSpec.Builder spec) {
+        if (epochs != null) {
+            spec.epochs(epochs);
+        }
+        if (limit != null) {
+            spec.limit(limit);
+        }
+        if (seed != null) {
+            spec.seed(seed);
+        }
+        return spec;
+    }
+
+    DeviceChoice device() {
+        return DeviceChoice.parse(device);
+    }
+
+    /** The intra-op threads: as given, else 1 for an MLP and 2 (at most the cores) for a CNN. */
+    int threads(boolean mlp) {
+        return threads != null ? threads : mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
+    }
+}
