@@ -5,7 +5,9 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
 import io.github.mnistlab.data.DataSplits;
 import io.github.mnistlab.data.DigitImages;
 import io.github.mnistlab.data.DigitPairs;
@@ -97,7 +99,9 @@ public final class EpochBenchmark {
             NDManager manager = model.getNDManager();
             Block block = block(spec, manager);
             model.setBlock(block);
-            try (Trainer trainer = model.newTrainer(ExperimentRunner.trainingConfig(spec, device));
+            DefaultTrainingConfig config = ExperimentRunner.trainingConfig(spec, device);
+            Optimizer optimizer = config.getOptimizer();
+            try (Trainer trainer = model.newTrainer(config);
                     DeviceDigits train = DeviceDigits.upload(manager, digits, spec.normalizeMean(), spec.normalizeStd())) {
                 trainer.initialize(ModelFactory.inputShapes(spec));
                 TorchDefaultInit.apply(block, manager);
@@ -108,10 +112,10 @@ public final class EpochBenchmark {
                     EpochStats stats;
                     if (adder) {
                         try (DevicePairs pairs = new DevicePairs(train, DigitPairs.draw(digits, epochSeed))) {
-                            stats = TrainingLoop.trainEpoch(trainer, pairs, spec.batchSize(), epochSeed, iterations, null);
+                            stats = TrainingLoop.trainEpoch(trainer, optimizer, pairs, spec.batchSize(), epochSeed, iterations, null);
                         }
                     } else {
-                        stats = TrainingLoop.trainEpoch(trainer, train, spec.batchSize(), epochSeed, iterations, null);
+                        stats = TrainingLoop.trainEpoch(trainer, optimizer, train, spec.batchSize(), epochSeed, iterations, null);
                     }
                     iterations += steps;
                     listener.onEpoch(new BenchEpoch(epoch, epoch <= warmup, stats.seconds(), stats.samples(),

@@ -87,7 +87,8 @@ public final class ExperimentRunner {
             NDManager manager = model.getNDManager();
             Block block = ModelFactory.block(spec, manager);
             model.setBlock(block);
-            try (Trainer trainer = model.newTrainer(trainingConfig(spec, device));
+            DefaultTrainingConfig config = trainingConfig(spec, device);
+            try (Trainer trainer = model.newTrainer(config);
                     DeviceDigits train = upload(manager, splits.train(), spec);
                     DeviceDigits validation = splits.hasValidation() ? upload(manager, splits.validation(), spec) : null;
                     DeviceDigits test = upload(manager, splits.test(), spec)) {
@@ -95,7 +96,7 @@ public final class ExperimentRunner {
                 // A transfer adder keeps its loaded classifier; only its new head starts afresh.
                 TorchDefaultInit.apply(block instanceof PairBlock pair && spec.model() == ModelKind.ADDER_TRANSFER
                         ? pair.head() : block, manager);
-                return new Session(id, spec, trainer, block, provenance, runDir, splits, train, validation, test).train();
+                return new Session(id, spec, trainer, config.getOptimizer(), block, provenance, runDir, splits, train, validation, test).train();
             }
         }
     }
@@ -181,6 +182,7 @@ public final class ExperimentRunner {
         private final String id;
         private final ExperimentSpec spec;
         private final Trainer trainer;
+        private final Optimizer optimizer;
         private final Block block;
         private final Provenance provenance;
         private final Path runDir;
@@ -196,12 +198,13 @@ public final class ExperimentRunner {
         private long iterations;
         private double trainingSeconds;
 
-        Session(String id, ExperimentSpec spec, Trainer trainer, Block block, Provenance provenance, Path runDir,
+        Session(String id, ExperimentSpec spec, Trainer trainer, Optimizer optimizer, Block block, Provenance provenance, Path runDir,
                 DataSplits splits, DeviceDigits train, DeviceDigits validation, DeviceDigits test) {
             this.splits = splits;
             this.id = id;
             this.spec = spec;
             this.trainer = trainer;
+            this.optimizer = optimizer;
             this.block = block;
             this.provenance = provenance;
             this.runDir = runDir;
@@ -274,10 +277,10 @@ public final class ExperimentRunner {
             EpochStats stats;
             if (adder) {
                 try (DevicePairs pairs = new DevicePairs(train, DigitPairs.draw(splits.train(), epochSeed))) {
-                    stats = TrainingLoop.trainEpoch(trainer, pairs, spec.batchSize(), epochSeed, iterations, listener);
+                    stats = TrainingLoop.trainEpoch(trainer, optimizer, pairs, spec.batchSize(), epochSeed, iterations, listener);
                 }
             } else {
-                stats = TrainingLoop.trainEpoch(trainer, train, spec.batchSize(), epochSeed, iterations, listener);
+                stats = TrainingLoop.trainEpoch(trainer, optimizer, train, spec.batchSize(), epochSeed, iterations, listener);
             }
             iterations += batches;
             trainingSeconds += stats.seconds();

@@ -2,25 +2,36 @@ package io.github.mnistlab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
 import io.github.mnistlab.data.DataSplits;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The training and evaluation passes over a {@link DeviceSet}.
  *
  * <p>Each epoch arranges the device-resident set in a seeded permutation with one gather; each batch
  * is then a slice (a view) of that arrangement, owned by a per-batch sub-manager that is closed after
- * the optimizer step, so native memory stays flat.
+ * the optimizer step, so native memory stays flat. The optimizer updates each parameter directly.
  * Correct counts are summed on the device and read once per pass.
  */
 public final class TrainingLoop {
+    /** At most this many batch losses wait on the device before they are read. */
+    static final int LOSS_READ_BATCHES = 64;
+    /** Pending batch losses are read at least this often (milliseconds), for live progress. */
+    static final long LOSS_READ_MILLIS = 500;
+
     private TrainingLoop() {
     }
 
@@ -33,7 +44,14 @@ public final class TrainingLoop {
     /**
      * One epoch of mini-batch training.
      *
-     * @param trainer   an initialized DJL trainer whose loss is a softmax cross-entropy
+     * <p>Per batch this issues only the native calls the step needs: two slices, the forward pass, the
+     * loss, backward, one fused optimizer update per parameter and the on-device correct count. Batch
+     * losses stay on the device and are read in groups (every {@value #LOSS_READ_BATCHES} batches, or
+     * sooner when {@value #LOSS_READ_MILLIS} ms have passed, so that progress stays live), which is
+     * also when a NaN or infinite loss is noticed.
+     *
+     * @param trainer   an initialized DJL trainer on one device whose loss is a softmax cross-entropy
+     * @param optimizer the optimizer of the trainer's configuration ({@code config.getOptimizer()})
      * @param data      the training samples
      * @param batchSize samples per step; a last partial batch is used too
      * @param seed      seeds this epoch's shuffle (use a different one per epoch)
@@ -41,17 +59,17 @@ public final class TrainingLoop {
      * @param listener  told every iteration's loss, or null
      * @throws DivergedException when a batch loss is NaN or infinite
      */
-    public static EpochStats trainEpoch(Trainer trainer, DeviceSet data, int batchSize, long seed,
-            long firstIteration, IterationListener listener) {
+    public static EpochStats trainEpoch(Trainer trainer, Optimizer optimizer, DeviceSet data, int batchSize,
+            long seed, long firstIteration, IterationListener listener) {
         long start = System.nanoTime();
         int n = data.count();
-        double lossSum = 0;
+        List<Parameter> trainable = trainableParameters(trainer);
         try (NDManager epochManager = trainer.getManager().newSubManager()) {
             // One gather per epoch puts the set in this epoch's order; each batch is then a slice of it.
             NDList arranged = data.arrange(epochManager, epochManager.create(permutation(n, seed)));
             NDArray correct = epochManager.zeros(new Shape(), DataType.INT64);
             Loss lossFn = trainer.getLoss();
-            long iteration = firstIteration;
+            PendingLosses pending = new PendingLosses(epochManager, firstIteration, listener);
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
                 try (NDManager batch = epochManager.newSubManager()) {
@@ -66,21 +84,96 @@ public final class TrainingLoop {
                         loss = lossFn.evaluate(labels, out);
                         collector.backward(loss);
                     }
-                    float batchLoss = loss.getFloat();
-                    iteration++;
-                    if (!Float.isFinite(batchLoss)) {
-                        throw new DivergedException(iteration, batchLoss);
-                    }
-                    trainer.step();
-                    lossSum += (double) batchLoss * (to - from);
+                    update(trainable, optimizer);
                     correct.addi(logits.argMax(1).eq(labels.head()).sum().toType(DataType.INT64, false));
-                    if (listener != null) {
-                        listener.onIteration(iteration, batchLoss);
-                    }
+                    pending.add(loss, to - from);
                 }
             }
+            pending.flush();
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new EpochStats(lossSum / n, correct.getLong() / (double) n, n, seconds);
+            return new EpochStats(pending.weightedSum / n, correct.getLong() / (double) n, n, seconds);
+        }
+    }
+
+    /**
+     * The optimizer step, parameter by parameter: DJL's {@code Trainer.step()} goes through a
+     * parameter server that first copies every gradient (made for several devices); with one device
+     * the optimizer can update each weight from its gradient directly (its fused update also zeroes
+     * the gradient).
+     */
+    private static void update(List<Parameter> trainable, Optimizer optimizer) {
+        for (Parameter parameter : trainable) {
+            NDArray weight = parameter.getArray();
+            try (NDArray gradient = weight.getGradient()) {
+                optimizer.update(parameter.getId(), weight, gradient);
+            }
+        }
+    }
+
+    private static List<Parameter> trainableParameters(Trainer trainer) {
+        if (trainer.getDevices().length != 1) {
+            throw new IllegalArgumentException("TrainingLoop trains on one device; the trainer has "
+                    + trainer.getDevices().length);
+        }
+        List<Parameter> trainable = new ArrayList<>();
+        for (Pair<String, Parameter> entry : trainer.getModel().getBlock().getParameters()) {
+            if (entry.getValue().requiresGradient()) {
+                trainable.add(entry.getValue());
+            }
+        }
+        return trainable;
+    }
+
+    /** Batch losses kept on the device until a group of them is read back in one copy. */
+    private static final class PendingLosses {
+        private final NDManager manager;
+        private final IterationListener listener;
+        private final List<NDArray> losses = new ArrayList<>();
+        private final List<Integer> sizes = new ArrayList<>();
+        private long iteration;
+        private long lastRead = System.nanoTime();
+        private double weightedSum;
+
+        PendingLosses(NDManager manager, long firstIteration, IterationListener listener) {
+            this.manager = manager;
+            this.iteration = firstIteration;
+            this.listener = listener;
+        }
+
+        void add(NDArray loss, int samples) {
+            loss.attach(manager);
+            losses.add(loss);
+            sizes.add(samples);
+            if (losses.size() >= LOSS_READ_BATCHES
+                    || System.nanoTime() - lastRead >= LOSS_READ_MILLIS * 1_000_000L) {
+                flush();
+            }
+        }
+
+        void flush() {
+            lastRead = System.nanoTime();
+            if (losses.isEmpty()) {
+                return;
+            }
+            float[] values;
+            try (NDArray stacked = NDArrays.stack(new NDList(losses))) {
+                values = stacked.toFloatArray();
+            }
+            for (NDArray loss : losses) {
+                loss.close();
+            }
+            for (int i = 0; i < values.length; i++) {
+                iteration++;
+                if (!Float.isFinite(values[i])) {
+                    throw new DivergedException(iteration, values[i]);
+                }
+                weightedSum += (double) values[i] * sizes.get(i);
+                if (listener != null) {
+                    listener.onIteration(iteration, values[i]);
+                }
+            }
+            losses.clear();
+            sizes.clear();
         }
     }
 

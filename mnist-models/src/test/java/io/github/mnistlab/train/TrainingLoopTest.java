@@ -1,0 +1,201 @@
+package io.github.mnistlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import io.github.mnistlab.data.DigitImages;
+import io.github.mnistlab.model.ActivationKind;
+import io.github.mnistlab.model.Mlp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** The lean loop against DJL's own training step, on small random digits (no MNIST needed). */
+class TrainingLoopTest {
+    private static final int SAMPLES = 300;
+    private static final int BATCH = 32;
+
+    /** 300 random 28×28 "digits" whose label is a function of the pixels, so there is something to learn. */
+    private static DigitImages randomDigits() {
+        Random random = new Random(7);
+        byte[] pixels = new byte[SAMPLES * 784];
+        byte[] labels = new byte[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            int label = random.nextInt(10);
+            labels[i] = (byte) label;
+            for (int p = 0; p < 784; p++) {
+                int v = random.nextInt(64) + (p % 10 == label ? 180 : 0);
+                pixels[i * 784 + p] = (byte) Math.min(255, v);
+            }
+        }
+        return new DigitImages(pixels, labels);
+    }
+
+    private static Block mlp() {
+        return Mlp.builder().setHidden(List.of(16)).optActivation(ActivationKind.SIGMOID).build();
+    }
+
+    private static DefaultTrainingConfig config(Supplier<Optimizer> optimizer) {
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer.get())
+                .optDevices(new Device[] {Device.cpu()});
+    }
+
+    private static List<float[]> parameters(Block block) {
+        List<float[]> values = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            values.add(p.getValue().getArray().toFloatArray());
+        }
+        return values;
+    }
+
+    /** Three epochs with {@link TrainingLoop}, or with DJL's forward/backward/{@code Trainer.step()}. */
+    private static List<float[]> train(Supplier<Optimizer> optimizer, boolean lean) {
+        try (Model model = Model.newInstance("loop", Device.cpu(), "PyTorch")) {
+            Block block = mlp();
+            model.setBlock(block);
+            DefaultTrainingConfig config = config(optimizer);
+            try (Trainer trainer = model.newTrainer(config);
+                    DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
+                trainer.initialize(new Shape(1, 1, 28, 28));
+                Engine.getInstance().setRandomSeed(11);
+                TorchDefaultInit.apply(block, model.getNDManager());
+                for (int epoch = 1; epoch <= 3; epoch++) {
+                    if (lean) {
+                        TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, BATCH, epoch, 0, null);
+                    } else {
+                        djlEpoch(trainer, data, epoch);
+                    }
+                }
+                return parameters(block);
+            }
+        }
+    }
+
+    /** The textbook DJL step, in the same order of batches. */
+    private static void djlEpoch(Trainer trainer, DeviceDigits data, long seed) {
+        try (NDManager epoch = trainer.getManager().newSubManager()) {
+            NDList arranged = data.arrange(epoch, epoch.create(TrainingLoop.permutation(SAMPLES, seed)));
+            for (int from = 0; from < SAMPLES; from += BATCH) {
+                try (NDManager batch = epoch.newSubManager()) {
+                    NDIndex rows = new NDIndex().addSliceDim(from, Math.min(SAMPLES, from + BATCH));
+                    NDArray x = arranged.get(0).get(rows);
+                    NDArray y = arranged.get(1).get(rows);
+                    x.attach(batch);
+                    y.attach(batch);
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList out = trainer.forward(new NDList(x));
+                        collector.backward(trainer.getLoss().evaluate(new NDList(y), out));
+                    }
+                    trainer.step();
+                }
+            }
+        }
+    }
+
+    private static void assertSameParameters(List<float[]> expected, List<float[]> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), 1e-5f, "parameter " + i);
+        }
+    }
+
+    @Test
+    void directUpdatesEqualDjlStepForSgdWithMomentumAndWeightDecay() {
+        Supplier<Optimizer> sgd = () -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f))
+                .optMomentum(0.5f).optWeightDecays(1e-3f).build();
+        List<float[]> djl = train(sgd, false);
+        List<float[]> lean = train(sgd, true);
+        assertSameParameters(djl, lean);
+        // and training moved them: the first layer's weights are no longer the initial ones
+        try (Model model = Model.newInstance("init", Device.cpu(), "PyTorch")) {
+            Block block = mlp();
+            block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            Engine.getInstance().setRandomSeed(11);
+                TorchDefaultInit.apply(block, model.getNDManager());
+            float[] initial = parameters(block).get(0);
+            float moved = 0;
+            for (int i = 0; i < initial.length; i++) {
+                moved = Math.max(moved, Math.abs(initial[i] - lean.get(0)[i]));
+            }
+            assertTrue(moved > 1e-3f, "weights moved by at most " + moved);
+        }
+    }
+
+    @Test
+    void directUpdatesEqualDjlStepForAdamW() {
+        Supplier<Optimizer> adamW = () -> Optimizer.adamW().optLearningRateTracker(Tracker.fixed(0.003f))
+                .optWeightDecays(0.002f).build();
+        assertSameParameters(train(adamW, false), train(adamW, true));
+    }
+
+    @Test
+    void everyIterationIsReportedOnceInOrderAndTheEpochLossIsTheirWeightedMean() {
+        try (Model model = Model.newInstance("listen", Device.cpu(), "PyTorch")) {
+            Block block = mlp();
+            model.setBlock(block);
+            DefaultTrainingConfig config = config(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f))
+                    .build());
+            try (Trainer trainer = model.newTrainer(config);
+                    DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
+                trainer.initialize(new Shape(1, 1, 28, 28));
+                List<Long> iterations = new ArrayList<>();
+                List<Float> losses = new ArrayList<>();
+                // batch 3 gives 100 batches: more than one group of pending losses is read
+                EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, 3, 1, 40,
+                        (iteration, loss) -> {
+                            iterations.add(iteration);
+                            losses.add(loss);
+                        });
+                assertEquals(100, iterations.size());
+                for (int i = 0; i < iterations.size(); i++) {
+                    assertEquals(41 + i, iterations.get(i));
+                }
+                double mean = losses.stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+                assertEquals(mean, stats.loss(), 1e-5);
+                assertEquals(SAMPLES, stats.samples());
+                assertTrue(stats.accuracy() > 0.1 && stats.accuracy() <= 1.0, "accuracy " + stats.accuracy());
+            }
+        }
+    }
+
+    @Test
+    void aLossThatBecomesNanStopsTheEpochNamingTheIteration() {
+        try (Model model = Model.newInstance("diverge", Device.cpu(), "PyTorch")) {
+            Block block = mlp();
+            model.setBlock(block);
+            DefaultTrainingConfig config = config(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(Float.MAX_VALUE))
+                    .build());
+            try (Trainer trainer = model.newTrainer(config);
+                    DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
+                trainer.initialize(new Shape(1, 1, 28, 28));
+                List<Long> seen = new ArrayList<>();
+                DivergedException e = assertThrows(DivergedException.class, () -> TrainingLoop.trainEpoch(trainer,
+                        config.getOptimizer(), data, 10, 1, 0, (iteration, loss) -> seen.add(iteration)));
+                assertTrue(e.iteration() >= 2 && e.iteration() <= 30, "diverged at " + e.iteration());
+                assertEquals(e.iteration() - 1, seen.size(), "the listener hears every finite loss before it");
+                assertTrue(e.getMessage().contains("iteration " + e.iteration()), e.getMessage());
+            }
+        }
+    }
+}
