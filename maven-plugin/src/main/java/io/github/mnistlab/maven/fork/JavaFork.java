@@ -35,9 +35,10 @@ public final class JavaFork {
     public static void run(ForkCommand command, Consumer<String> out, Consumer<String> err) throws ForkFailure {
         Process process;
         try {
-            process = new ProcessBuilder(command.commandLine())
-                    .directory(command.workingDirectory().toFile())
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command.commandLine())
+                    .directory(command.workingDirectory().toFile());
+            builder.environment().putAll(command.environment());
+            process = builder.start();
             process.getOutputStream().close();
         } catch (IOException e) {
             throw new ForkFailure("could not start " + command.java() + ": " + e.getMessage(), -1, false);

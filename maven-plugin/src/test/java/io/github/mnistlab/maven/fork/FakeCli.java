@@ -23,7 +23,8 @@ public final class FakeCli {
                 System.exit(1);
             }
             case "environment" -> {
-                for (String name : new String[] {"DJL_OFFLINE", "OPT_OUT_TRACKING", "OMP_WAIT_POLICY"}) {
+                for (String name : new String[] {"DJL_OFFLINE", "OPT_OUT_TRACKING", "OMP_WAIT_POLICY", "GLIBC_TUNABLES",
+                        "CUDA_VISIBLE_DEVICES"}) {
                     System.out.println(name + "=" + System.getenv(name));
                 }
                 System.out.println("lab.dataDir=" + System.getProperty("lab.dataDir"));

@@ -66,8 +66,16 @@ class JavaForkTest {
     @Test
     void theForkIsOfflineWhateverTheCallersEnvironment() throws Exception {
         run(fake("environment", Map.of("DJL_OFFLINE", "false", "CUDA_VISIBLE_DEVICES", "1")));
+        String tunables = System.getenv("GLIBC_TUNABLES") == null ? LabCliJvm.ALLOCATOR_TUNABLES
+                : System.getenv("GLIBC_TUNABLES");
         assertEquals(List.of("DJL_OFFLINE=true", "OPT_OUT_TRACKING=true", "OMP_WAIT_POLICY=PASSIVE",
-                "lab.dataDir=/data/mnist", "cwd=" + workingDirectory.toRealPath()), out);
+                "GLIBC_TUNABLES=" + tunables, "CUDA_VISIBLE_DEVICES=1", "lab.dataDir=/data/mnist", "cwd=" + workingDirectory.toRealPath()), out);
+    }
+
+    @Test
+    void theCallersOwnAllocatorSettingsWin() throws Exception {
+        run(fake("environment", Map.of("GLIBC_TUNABLES", "glibc.malloc.arena_max=2")));
+        assertTrue(out.contains("GLIBC_TUNABLES=glibc.malloc.arena_max=2"), out.toString());
     }
 
     @Test
