@@ -15,6 +15,7 @@ import io.github.mnistlab.data.DataSplits;
 import io.github.mnistlab.data.DigitPairs;
 import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.eval.Evaluation;
+import io.github.mnistlab.train.CrossEntropy;
 import io.github.mnistlab.train.DeviceDigits;
 import io.github.mnistlab.train.DevicePairs;
 import io.github.mnistlab.train.DeviceSet;
@@ -124,7 +125,7 @@ public final class ExperimentRunner {
             case ADAM -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays(spec.weightDecay()).build();
             case ADAMW -> Optimizer.adamW().optLearningRateTracker(lr).optWeightDecays(spec.weightDecay()).build();
         };
-        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        return new DefaultTrainingConfig(new CrossEntropy())
                 .optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
     }

@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * The training and evaluation passes over a {@link DeviceSet}.
  *
- * <p>Each epoch arranges the device-resident set in a seeded permutation with one gather; each batch
- * is then a slice (a view) of that arrangement, owned by a per-batch sub-manager that is closed after
+ * <p>Each epoch arranges the device-resident set in a seeded permutation with one gather and cuts it
+ * into batches with one split; each batch is then a view of that arrangement, owned by a per-batch sub-manager that is closed after
  * the optimizer step, so native memory stays flat. The optimizer updates each parameter directly.
  * Correct counts are summed on the device and read once per pass.
  */
@@ -44,7 +44,7 @@ public final class TrainingLoop {
     /**
      * One epoch of mini-batch training.
      *
-     * <p>Per batch this issues only the native calls the step needs: two slices, the forward pass, the
+     * <p>Per batch this issues only the native calls the step needs: the forward pass, the
      * loss, backward, one fused optimizer update per parameter and the on-device correct count. Batch
      * losses stay on the device and are read in groups (every {@value #LOSS_READ_BATCHES} batches, or
      * sooner when {@value #LOSS_READ_MILLIS} ms have passed, so that progress stays live), which is
@@ -67,13 +67,16 @@ public final class TrainingLoop {
         try (NDManager epochManager = trainer.getManager().newSubManager()) {
             // One gather per epoch puts the set in this epoch's order; each batch is then a slice of it.
             NDList arranged = data.arrange(epochManager, epochManager.create(permutation(n, seed)));
+            // and one split cuts every tensor of it into this epoch's batches (views)
+            List<NDList> batches = split(arranged, n, batchSize);
             NDArray correct = epochManager.zeros(new Shape(), DataType.INT64);
             Loss lossFn = trainer.getLoss();
             PendingLosses pending = new PendingLosses(epochManager, firstIteration, listener);
-            for (int from = 0; from < n; from += batchSize) {
+            for (int b = 0, from = 0; from < n; b++, from += batchSize) {
                 int to = Math.min(n, from + batchSize);
                 try (NDManager batch = epochManager.newSubManager()) {
-                    NDList slice = slice(arranged, from, to, batch);
+                    NDList slice = batches.get(b);
+                    slice.attach(batch);
                     NDList labels = new NDList(slice.get(slice.size() - 1));
                     NDList inputs = new NDList(slice.subList(0, slice.size() - 1));
                     NDArray loss;
@@ -175,6 +178,25 @@ public final class TrainingLoop {
             losses.clear();
             sizes.clear();
         }
+    }
+
+    /** Every tensor of {@code arranged} cut into batches of {@code batchSize} rows: batch b's views, for each b. */
+    private static List<NDList> split(NDList arranged, int n, int batchSize) {
+        long[] cuts = new long[(n - 1) / batchSize];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = (long) (i + 1) * batchSize;
+        }
+        List<NDList> batches = new ArrayList<>(cuts.length + 1);
+        for (int i = 0; i <= cuts.length; i++) {
+            batches.add(new NDList(arranged.size()));
+        }
+        for (NDArray array : arranged) {
+            NDList parts = cuts.length == 0 ? new NDList(array.get(new NDIndex().addSliceDim(0, n))) : array.split(cuts, 0);
+            for (int i = 0; i < parts.size(); i++) {
+                batches.get(i).add(parts.get(i));
+            }
+        }
+        return batches;
     }
 
     /** Rows {@code from} to {@code to} of every tensor of {@code arranged}, as views owned by {@code manager}. */

@@ -23,7 +23,7 @@ public final class FakeCli {
                 System.exit(1);
             }
             case "environment" -> {
-                for (String name : new String[] {"DJL_OFFLINE", "OPT_OUT_TRACKING", "OMP_WAIT_POLICY", "GLIBC_TUNABLES",
+                for (String name : new String[] {"DJL_OFFLINE", "OPT_OUT_TRACKING", "OMP_WAIT_POLICY", "GLIBC_TUNABLES", "GOMP_SPINCOUNT",
                         "CUDA_VISIBLE_DEVICES"}) {
                     System.out.println(name + "=" + System.getenv(name));
                 }

@@ -68,14 +68,17 @@ class JavaForkTest {
         run(fake("environment", Map.of("DJL_OFFLINE", "false", "CUDA_VISIBLE_DEVICES", "1")));
         String tunables = System.getenv("GLIBC_TUNABLES") == null ? LabCliJvm.ALLOCATOR_TUNABLES
                 : System.getenv("GLIBC_TUNABLES");
+        String spin = System.getenv("GOMP_SPINCOUNT") == null ? LabCliJvm.OPENMP_SPIN_COUNT
+                : System.getenv("GOMP_SPINCOUNT");
         assertEquals(List.of("DJL_OFFLINE=true", "OPT_OUT_TRACKING=true", "OMP_WAIT_POLICY=PASSIVE",
-                "GLIBC_TUNABLES=" + tunables, "CUDA_VISIBLE_DEVICES=1", "lab.dataDir=/data/mnist", "cwd=" + workingDirectory.toRealPath()), out);
+                "GLIBC_TUNABLES=" + tunables, "GOMP_SPINCOUNT=" + spin, "CUDA_VISIBLE_DEVICES=1", "lab.dataDir=/data/mnist", "cwd=" + workingDirectory.toRealPath()), out);
     }
 
     @Test
     void theCallersOwnAllocatorSettingsWin() throws Exception {
-        run(fake("environment", Map.of("GLIBC_TUNABLES", "glibc.malloc.arena_max=2")));
+        run(fake("environment", Map.of("GLIBC_TUNABLES", "glibc.malloc.arena_max=2", "GOMP_SPINCOUNT", "7")));
         assertTrue(out.contains("GLIBC_TUNABLES=glibc.malloc.arena_max=2"), out.toString());
+        assertTrue(out.contains("GOMP_SPINCOUNT=7"), out.toString());
     }
 
     @Test
