@@ -22,8 +22,9 @@ import java.util.List;
  * The training and evaluation passes over a {@link DeviceSet}.
  *
  * <p>Each epoch arranges the device-resident set in a seeded permutation with one gather and cuts it
- * into batches with one split; each batch is then a view of that arrangement, owned by a per-batch sub-manager that is closed after
- * the optimizer step, so native memory stays flat. The optimizer updates each parameter directly.
+ * into batches with one split; each batch is then a view of that arrangement, owned by a per-batch
+ * sub-manager that is closed after the optimizer step, so native memory stays flat. The optimizer
+ * updates each parameter directly.
  * Correct counts are summed on the device and read once per pass.
  */
 public final class TrainingLoop {
@@ -65,7 +66,7 @@ public final class TrainingLoop {
         int n = data.count();
         List<Parameter> trainable = trainableParameters(trainer);
         try (NDManager epochManager = trainer.getManager().newSubManager()) {
-            // One gather per epoch puts the set in this epoch's order; each batch is then a slice of it.
+            // One gather per epoch puts the set in this epoch's order,
             NDList arranged = data.arrange(epochManager, epochManager.create(permutation(n, seed)));
             // and one split cuts every tensor of it into this epoch's batches (views)
             List<NDList> batches = split(arranged, n, batchSize);
