@@ -21,9 +21,10 @@ import java.util.List;
 /**
  * The training and evaluation passes over a {@link DeviceSet}.
  *
- * <p>Each epoch arranges the device-resident set in a seeded permutation with one gather and cuts it
- * into batches with one split; each batch is then a view of that arrangement, owned by a per-batch
- * sub-manager that is closed after the optimizer step, so native memory stays flat. The optimizer
+ * <p>Each epoch takes its batches from the device-resident set in a seeded permutation
+ * ({@link DeviceSet#batches}: indices and labels split once, each batch's images gathered as it is
+ * trained); a batch's arrays are owned by a per-batch sub-manager that is closed after the optimizer
+ * step, so native memory stays flat. The optimizer
  * updates each parameter directly.
  * Correct counts are summed on the device and read once per pass.
  */
@@ -66,17 +67,13 @@ public final class TrainingLoop {
         int n = data.count();
         List<Parameter> trainable = trainableParameters(trainer);
         try (NDManager epochManager = trainer.getManager().newSubManager()) {
-            // One gather per epoch puts the set in this epoch's order,
-            NDList arranged = data.arrange(epochManager, epochManager.create(permutation(n, seed)));
-            // and one split cuts every tensor of it into this epoch's batches (views)
-            List<NDList> batches = split(arranged, n, batchSize);
-            NDArray correct = epochManager.zeros(new Shape(), DataType.INT64);
+            DeviceSet.Batches batches = data.batches(epochManager, epochManager.create(permutation(n, seed)), batchSize);
             Loss lossFn = trainer.getLoss();
-            PendingLosses pending = new PendingLosses(epochManager, firstIteration, listener);
-            for (int b = 0, from = 0; from < n; b++, from += batchSize) {
-                int to = Math.min(n, from + batchSize);
+            Backward backward = Backward.of(epochManager);
+            PendingBatches pending = new PendingBatches(epochManager, firstIteration, listener);
+            for (int b = 0, from = 0; b < batches.count(); b++, from += batchSize) {
                 try (NDManager batch = epochManager.newSubManager()) {
-                    NDList slice = batches.get(b);
+                    NDList slice = batches.take(b);
                     slice.attach(batch);
                     NDList labels = new NDList(slice.get(slice.size() - 1));
                     NDList inputs = new NDList(slice.subList(0, slice.size() - 1));
@@ -86,16 +83,15 @@ public final class TrainingLoop {
                         NDList out = trainer.forward(inputs, labels);
                         logits = out.singletonOrThrow();
                         loss = lossFn.evaluate(labels, out);
-                        collector.backward(loss);
+                        backward.run(collector, loss);
                     }
                     update(trainable, optimizer);
-                    correct.addi(logits.argMax(1).eq(labels.head()).sum().toType(DataType.INT64, false));
-                    pending.add(loss, to - from);
+                    pending.add(loss, logits.argMax(1), labels.head(), Math.min(n, from + batchSize) - from);
                 }
             }
             pending.flush();
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new EpochStats(pending.weightedSum / n, correct.getLong() / (double) n, n, seconds);
+            return new EpochStats(pending.weightedSum / n, pending.correct / (double) n, n, seconds);
         }
     }
 
@@ -128,25 +124,36 @@ public final class TrainingLoop {
         return trainable;
     }
 
-    /** Batch losses kept on the device until a group of them is read back in one copy. */
-    private static final class PendingLosses {
+    /**
+     * Batch losses, predicted classes and labels kept on the device until a group of batches is read
+     * back: the losses in one copy, the correct count in one comparison. Per batch this leaves a
+     * single native call for the bookkeeping (the arg-max).
+     */
+    private static final class PendingBatches {
         private final NDManager manager;
         private final IterationListener listener;
-        private final List<NDArray> losses = new ArrayList<>();
+        private final NDList losses = new NDList();
+        private final NDList predicted = new NDList();
+        private final NDList labels = new NDList();
         private final List<Integer> sizes = new ArrayList<>();
         private long iteration;
         private long lastRead = System.nanoTime();
         private double weightedSum;
+        private long correct;
 
-        PendingLosses(NDManager manager, long firstIteration, IterationListener listener) {
+        PendingBatches(NDManager manager, long firstIteration, IterationListener listener) {
             this.manager = manager;
             this.iteration = firstIteration;
             this.listener = listener;
         }
 
-        void add(NDArray loss, int samples) {
-            loss.attach(manager);
+        void add(NDArray loss, NDArray predictedClasses, NDArray trueClasses, int samples) {
             losses.add(loss);
+            predicted.add(predictedClasses);
+            labels.add(trueClasses);
+            loss.attach(manager);
+            predictedClasses.attach(manager);
+            trueClasses.attach(manager);
             sizes.add(samples);
             if (losses.size() >= LOSS_READ_BATCHES
                     || System.nanoTime() - lastRead >= LOSS_READ_MILLIS * 1_000_000L) {
@@ -160,11 +167,17 @@ public final class TrainingLoop {
                 return;
             }
             float[] values;
-            try (NDArray stacked = NDArrays.stack(new NDList(losses))) {
+            try (NDManager read = manager.newSubManager()) {
+                NDArray stacked = NDArrays.stack(losses);
+                NDArray hits = NDArrays.concat(predicted).eq(NDArrays.concat(labels)).sum();
+                stacked.attach(read);
+                hits.attach(read);
                 values = stacked.toFloatArray();
+                correct += hits.getLong();
             }
-            for (NDArray loss : losses) {
-                loss.close();
+            for (NDList list : List.of(losses, predicted, labels)) {
+                list.close();
+                list.clear();
             }
             for (int i = 0; i < values.length; i++) {
                 iteration++;
@@ -176,28 +189,8 @@ public final class TrainingLoop {
                     listener.onIteration(iteration, values[i]);
                 }
             }
-            losses.clear();
             sizes.clear();
         }
-    }
-
-    /** Every tensor of {@code arranged} cut into batches of {@code batchSize} rows: batch b's views, for each b. */
-    private static List<NDList> split(NDList arranged, int n, int batchSize) {
-        long[] cuts = new long[(n - 1) / batchSize];
-        for (int i = 0; i < cuts.length; i++) {
-            cuts[i] = (long) (i + 1) * batchSize;
-        }
-        List<NDList> batches = new ArrayList<>(cuts.length + 1);
-        for (int i = 0; i <= cuts.length; i++) {
-            batches.add(new NDList(arranged.size()));
-        }
-        for (NDArray array : arranged) {
-            NDList parts = cuts.length == 0 ? new NDList(array.get(new NDIndex().addSliceDim(0, n))) : array.split(cuts, 0);
-            for (int i = 0; i < parts.size(); i++) {
-                batches.get(i).add(parts.get(i));
-            }
-        }
-        return batches;
     }
 
     /** Rows {@code from} to {@code to} of every tensor of {@code arranged}, as views owned by {@code manager}. */

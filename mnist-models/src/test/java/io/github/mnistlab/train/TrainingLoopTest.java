@@ -180,6 +180,30 @@ class TrainingLoopTest {
     }
 
     @Test
+    void theEpochAccuracyCountsTheCorrectPredictionsOfEveryBatch() {
+        try (Model model = Model.newInstance("count", Device.cpu(), "PyTorch")) {
+            Block block = mlp();
+            model.setBlock(block);
+            // learning rate 0: the weights, so the predictions, stay those of the evaluation pass
+            DefaultTrainingConfig config = config(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0f))
+                    .build());
+            try (Trainer trainer = model.newTrainer(config);
+                    DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
+                trainer.initialize(new Shape(1, 1, 28, 28));
+                Engine.getInstance().setRandomSeed(5);
+                TorchDefaultInit.apply(block, model.getNDManager());
+                double expected = TrainingLoop.evaluate(trainer, data, 64).accuracy();
+                // 100 batches of 3 (two groups of pending batches), 43 of 7 (the last one holds 6)
+                for (int batch : new int[] {3, 7}) {
+                    EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, batch, 9, 0, null);
+                    assertEquals(expected, stats.accuracy(), 1e-12, "batch " + batch);
+                }
+                assertTrue(expected > 0 && expected < 1, "accuracy " + expected);
+            }
+        }
+    }
+
+    @Test
     void aLossThatBecomesNanStopsTheEpochNamingTheIteration() {
         try (Model model = Model.newInstance("diverge", Device.cpu(), "PyTorch")) {
             Block block = mlp();
