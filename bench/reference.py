@@ -232,6 +232,9 @@ def main():
     parser.add_argument("--warmup", type=int, default=1, help="untimed epochs first (default 1)")
     parser.add_argument("--batches", type=int, help="batches per epoch (default: the whole set; wide: 200)")
     parser.add_argument("--threads", type=int, help="intra-op threads (default: 1 for MLPs, 2 for CNNs)")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="record the timed epochs with PyTorch's profiler: a Chrome trace to FILE, and the "
+                             "operators with the most self time as comment lines")
     args = parser.parse_args()
     w = WORKLOADS.get(args.workload)
     if w is None:
@@ -256,7 +259,12 @@ def main():
     print(f"{prefix} engine=torch-{torch.__version__} threads={torch.get_num_threads()} batch={w.batch} "
           f"batches={(n + w.batch - 1) // w.batch} images={n} warmup={args.warmup} repeats={args.repeats}", flush=True)
     gen = torch.Generator().manual_seed(SEED)
+    profiler = None
     for epoch in range(1, args.warmup + args.repeats + 1):
+        if args.profile and epoch == args.warmup + 1:
+            # The Python-side overhead of recording makes profiled epochs slower; compare self times, not epoch_s.
+            profiler = torch.autograd.profiler.profile()
+            profiler.__enter__()
         if w.pairs:
             # Like DigitPairs.draw: every digit once on the left and once on the right; not timed.
             samples = Pairs(x, y, torch.randperm(n, generator=gen), torch.randperm(n, generator=gen))
@@ -267,6 +275,12 @@ def main():
         seconds = time.perf_counter() - start
         print(f"{'# warmup ' if epoch <= args.warmup else ''}{prefix} epoch={epoch} epoch_s={seconds:.3f} images={n} "
               f"images_per_s={n / seconds:.1f} loss={loss:.4f}", flush=True)
+    if profiler is not None:
+        profiler.__exit__(None, None, None)
+        profiler.export_chrome_trace(args.profile)
+        table = profiler.key_averages().table(sort_by="self_cpu_time_total", row_limit=25)
+        print(f"# profile: {args.profile} (Chrome trace of the {args.repeats} timed epoch(s))")
+        print("\n".join("# " + line for line in table.splitlines()), flush=True)
     print(f"{prefix} peak_rss_kb={peak_rss_kb()}", flush=True)
 
 

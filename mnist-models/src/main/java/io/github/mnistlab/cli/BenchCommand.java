@@ -6,10 +6,12 @@ import io.github.mnistlab.experiment.BenchEpoch;
 import io.github.mnistlab.experiment.BenchSetup;
 import io.github.mnistlab.experiment.BenchWorkload;
 import io.github.mnistlab.experiment.EpochBenchmark;
+import io.github.mnistlab.experiment.OperatorProfile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -45,8 +47,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
     Integer threads;
 
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Record libtorch's operators during the timed epochs: a Chrome trace to FILE, and the"
+                    + " operators with the most self time as comment lines.")
+    Path profile;
+
+    /** Operators listed after a profiled run. */
+    static final int PROFILE_ROWS = 25;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         BenchWorkload w = BenchWorkload.parse(workload);
         EpochBenchmark.Builder builder = EpochBenchmark.builder().setWorkload(w).optWarmup(warmup).optRepeats(repeats);
         if (batches != null) {
@@ -59,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
         // The product's choice (see RunCommand): one thread for the small MLPs, up to two for CNNs.
         int intraOp = threads != null ? threads : w.isMlp() ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
         EngineSettings.threads(intraOp);
+        if (profile != null && w.impl() == BenchWorkload.Impl.SCRATCH) {
+            throw new IllegalArgumentException("--profile records libtorch's operators; " + w.id()
+                    + " runs on the framework-free engine, profile mlp30-b10 (its DJL peer) instead");
+        }
 
         PrintWriter out = spec.commandLine().getOut();
         MnistDataset data = MnistLoader.fromSystem(line -> {
@@ -69,6 +83,9 @@ final class BenchCommand implements Callable<Integer> {
         benchmark.run(data, new EpochBenchmark.Listener() {
             @Override
             public void onStart(BenchSetup s) {
+                if (profile != null && warmup == 0) {
+                    OperatorProfile.start();
+                }
                 out.printf(Locale.ROOT, "%s engine=%s threads=%d batch=%d batches=%d images=%d warmup=%d repeats=%d%n",
                         prefix, s.engine(), w.impl() == BenchWorkload.Impl.SCRATCH ? 1 : intraOp, s.batchSize(),
                         s.batches(), s.samples(), warmup, repeats);
@@ -82,12 +99,30 @@ final class BenchCommand implements Callable<Integer> {
                         e.warmup() ? "# warmup " : "", prefix, e.epoch(), e.seconds(), e.samples(),
                         e.samplesPerSecond(), e.loss());
                 out.flush();
+                if (profile != null && e.epoch() == warmup && repeats > 0) {
+                    OperatorProfile.start();
+                }
             }
         });
+        if (profile != null) {
+            printProfile(out, OperatorProfile.stop(profile));
+        }
         OptionalLong peak = peakRssKb();
         out.println(prefix + " peak_rss_kb=" + (peak.isPresent() ? Long.toString(peak.getAsLong()) : "unknown"));
         out.flush();
         return 0;
+    }
+
+    private void printProfile(PrintWriter out, List<OperatorProfile.OperatorTime> operators) {
+        double total = operators.stream().mapToDouble(OperatorProfile.OperatorTime::selfMillis).sum();
+        out.printf(Locale.ROOT, "# profile: %s (Chrome trace of the %d timed epoch(s)); self time %.1f ms in all%n",
+                profile, repeats, total);
+        out.println("# self_ms     share    calls  operator");
+        for (OperatorProfile.OperatorTime op : operators.subList(0, Math.min(PROFILE_ROWS, operators.size()))) {
+            out.printf(Locale.ROOT, "# %9.1f  %6.1f%%  %7d  %s%n", op.selfMillis(), 100 * op.selfMillis() / total,
+                    op.calls(), op.name());
+        }
+        out.flush();
     }
 
     /** The process's peak resident set size ({@code VmHWM}), where Linux reports it. */

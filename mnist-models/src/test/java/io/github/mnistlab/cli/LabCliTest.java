@@ -3,6 +3,7 @@ package io.github.mnistlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mnistlab.experiment.OperatorProfile;
 import io.github.mnistlab.experiment.RunRecord;
 import io.github.mnistlab.experiment.RunRecords;
 import io.github.mnistlab.experiment.SweepRecord;
@@ -75,6 +76,34 @@ class LabCliTest {
         assertEquals("error: " + dir.resolve("nothing").resolve("run.json") + " does not exist; train the run first",
                 err.toString().strip());
         assertTrue(Files.notExists(dir.resolve("sum/run.json")), "nothing may be written for a failed start");
+    }
+
+    @Test
+    void benchWithProfileWritesTheTraceAndListsTheOperators() throws Exception {
+        Path trace = dir.resolve("prof/mlp.json");
+        int status = run("bench", "--workload", "mlp30-b10", "--batches", "20", "--warmup", "1", "--repeats", "1",
+                "--profile", trace.toString());
+
+        assertEquals(0, status, out + "" + err);
+        String text = out.toString();
+        assertTrue(text.contains("# profile: " + trace), text);
+        // the list has the MLP's matrix products (forward: one per layer and batch)
+        assertTrue(text.lines().anyMatch(l -> l.matches("# +[0-9.]+ +[0-9.]+% +40  aten::addmm")), text);
+        // and the trace every operator, such as the batches' row lookups
+        List<OperatorProfile.OperatorTime> ops;
+        try (java.io.Reader reader = Files.newBufferedReader(trace)) {
+            ops = OperatorProfile.summarize(reader);
+        }
+        assertEquals(20, ops.stream().filter(o -> o.name().equals("aten::index_select")).findFirst().orElseThrow().calls());
+    }
+
+    @Test
+    void benchRefusesToProfileTheScratchEngine() {
+        assertEquals(LabCli.USER_ERROR, run("bench", "--workload", "scratch-b10", "--batches", "5",
+                "--profile", dir.resolve("p.json").toString()));
+        assertEquals("error: --profile records libtorch's operators; scratch-b10 runs on the framework-free engine,"
+                + " profile mlp30-b10 (its DJL peer) instead", err.toString().strip());
+        assertTrue(Files.notExists(dir.resolve("p.json")));
     }
 
     private static String readString(Path p) {
