@@ -71,10 +71,10 @@ WORKLOADS = {w.name: w for w in [
 
 
 def lenet():
-    # Conv → relu → pool, as Cnn.java builds it (equal to the lab's conv → pool → relu).
+    # Conv → pool → relu, the lab's order, as Cnn.java builds every stage.
     return nn.Sequential(
-        nn.Conv2d(1, 10, 5), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(10, 20, 5), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(1, 10, 5), nn.MaxPool2d(2), nn.ReLU(),
+        nn.Conv2d(10, 20, 5), nn.MaxPool2d(2), nn.ReLU(),
         nn.Flatten(), nn.Linear(320, 10))
 
 
@@ -98,7 +98,7 @@ NETWORKS = {
     "lenet": lenet,
     "wide": lambda: nn.Sequential(
         nn.Conv2d(1, 32, 3), nn.ReLU(),
-        nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3), nn.MaxPool2d(2), nn.ReLU(),
         nn.Flatten(), nn.Dropout(0.25),
         nn.Linear(9216, 128), nn.ReLU(), nn.Dropout(0.5),
         nn.Linear(128, 10)),

@@ -22,8 +22,9 @@ import java.util.List;
  *         .build();
  * }</pre>
  *
- * <p>Each stage is conv → activation → pool (max-pooling and a monotone activation commute, so this
- * equals the LeNet lab's conv → pool → relu). {@code optFeatureDropout} is applied after the last
+ * <p>Each stage is conv → pool → activation, the LeNet lab's order. Max-pooling and a monotone
+ * activation commute, so this is the same function (and gradient) as conv → activation → pool, with
+ * the activation computed on a pooled map, a quarter of the size for 2×2 pooling. {@code optFeatureDropout} is applied after the last
  * stage, {@code optDropout} after each hidden fully connected layer.
  */
 public final class Cnn {
@@ -116,10 +117,10 @@ public final class Cnn {
                         .optPadding(new Shape(s.padding(), s.padding()))
                         .setFilters(s.channels())
                         .build());
-                features.add(activation.block());
                 if (s.pool() > 1) {
                     features.add(Pool.maxPool2dBlock(new Shape(s.pool(), s.pool()), new Shape(s.pool(), s.pool())));
                 }
+                features.add(activation.block());
             }
             features.add(Blocks.batchFlattenBlock());
             return features;
