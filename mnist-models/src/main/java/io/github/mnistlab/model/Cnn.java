@@ -6,7 +6,6 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,9 @@ import java.util.List;
  *
  * <p>Each stage is conv → pool → activation, the LeNet lab's order. Max-pooling and a monotone
  * activation commute, so this is the same function (and gradient) as conv → activation → pool, with
- * the activation computed on a pooled map, a quarter of the size for 2×2 pooling. {@code optFeatureDropout} is applied after the last
- * stage, {@code optDropout} after each hidden fully connected layer.
+ * the activation computed on a pooled map, a quarter of the size for 2×2 pooling.
+ * {@code optFeatureDropout} is applied after the last stage, {@code optDropout} after each hidden
+ * fully connected layer (both {@link MaskDropout}).
  */
 public final class Cnn {
     private Cnn() {
@@ -132,13 +132,13 @@ public final class Cnn {
             SequentialBlock net = new SequentialBlock();
             net.add(buildFeatures());
             if (featureDropout > 0) {
-                net.add(Dropout.builder().optRate(featureDropout).build());
+                net.add(new MaskDropout(featureDropout));
             }
             for (int units : hidden) {
                 net.add(Linear.builder().setUnits(units).build());
                 net.add(activation.block());
                 if (dropout > 0) {
-                    net.add(Dropout.builder().optRate(dropout).build());
+                    net.add(new MaskDropout(dropout));
                 }
             }
             net.add(Linear.builder().setUnits(outputs).build());

@@ -4,7 +4,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,7 +81,7 @@ public final class Mlp {
             for (int m : hidden) {
                 net.add(Linear.builder().setUnits(m).build()).add(activation.block());
                 if (dropout > 0) {
-                    net.add(Dropout.builder().optRate(dropout).build());
+                    net.add(new MaskDropout(dropout));
                 }
             }
             return net.add(Linear.builder().setUnits(outputs).build());
