@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import io.github.mnistlab.data.DigitImages;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * A digit set living on the device as two whole tensors: {@code images} (N, 1, 28, 28) float32,
@@ -80,19 +79,7 @@ public final class DeviceDigits implements DeviceSet, AutoCloseable {
     public Batches batches(NDManager target, NDArray order, int batchSize) {
         NDList columns = new NDList(order, labels.get(new NDIndex("{}", order)));
         columns.get(1).attach(target);
-        List<NDList> parts = RowSplits.split(columns, count, batchSize);
-        return new Batches() {
-            @Override
-            public int count() {
-                return parts.size();
-            }
-
-            @Override
-            public NDList take(int index) {
-                NDList part = parts.get(index);
-                return new NDList(rows(part.get(0)), part.get(1));
-            }
-        };
+        return RowSplits.batches(columns, count, batchSize, part -> new NDList(rows(part.get(0)), part.get(1)));
     }
 
     /**

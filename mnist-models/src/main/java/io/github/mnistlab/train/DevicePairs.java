@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import io.github.mnistlab.data.DigitPairs;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A pairing of device-resident digits for the adder: inputs are the two image batches, labels the
@@ -57,19 +56,8 @@ public final class DevicePairs implements DeviceSet, AutoCloseable {
         NDIndex rows = new NDIndex("{}", order);
         NDList columns = new NDList(left.get(rows), right.get(rows), sums.get(rows));
         columns.attach(target);
-        List<NDList> parts = RowSplits.split(columns, count(), batchSize);
-        return new Batches() {
-            @Override
-            public int count() {
-                return parts.size();
-            }
-
-            @Override
-            public NDList take(int index) {
-                NDList part = parts.get(index);
-                return new NDList(digits.rows(part.get(0)), digits.rows(part.get(1)), part.get(2));
-            }
-        };
+        return RowSplits.batches(columns, count(), batchSize,
+                part -> new NDList(digits.rows(part.get(0)), digits.rows(part.get(1)), part.get(2)));
     }
 
     @Override
