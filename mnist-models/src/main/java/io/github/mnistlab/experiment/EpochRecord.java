@@ -14,7 +14,12 @@ package io.github.mnistlab.experiment;
  * @param testError      1 − test accuracy, when evaluated
  * @param seconds        wall-clock seconds of the epoch's training pass
  * @param iterations     cumulative iterations (batches) at the end of the epoch
+ * @param recomputedSteps steps whose gradients were NaN or infinite while the loss was finite (an engine
+ *                       fault) and finite when computed again
+ * @param skippedSteps   steps not applied because their gradients were non-finite twice (0 in records
+ *                       written before this field existed)
  */
 public record EpochRecord(int epoch, double trainLoss, double trainError, Double validationLoss,
-        Double validationError, Double testLoss, Double testError, double seconds, long iterations) {
+        Double validationError, Double testLoss, Double testError, double seconds, long iterations,
+        int recomputedSteps, int skippedSteps) {
 }

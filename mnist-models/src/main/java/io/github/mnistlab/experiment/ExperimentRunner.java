@@ -156,20 +156,34 @@ public final class ExperimentRunner {
         return sb.append(String.format(Locale.ROOT, ", %.1f s", r.seconds())).toString();
     }
 
+    /**
+     * The warning of a step whose gradient was non-finite while its loss was finite: an engine fault,
+     * named as one (a lower learning rate would not help).
+     */
+    static String faultLine(String id, long iteration, String parameter, boolean skipped) {
+        return String.format(Locale.ROOT, "[%s] warning: iteration %d: the gradient of %s was NaN or infinite while"
+                + " the loss was finite (an engine fault, not a divergence); %s", id, iteration, parameter,
+                skipped ? "it was again when computed once more, so this step was skipped"
+                        : "computed once more it was finite, and that step was applied");
+    }
+
     /** The closing progress line of a run. */
     static String doneLine(RunRecord r, Path runDir) {
-        return String.format(Locale.ROOT, "[%s] done: test accuracy %.4f (best epoch %d of %d), %.1f s training, %s",
+        return String.format(Locale.ROOT, "[%s] done: test accuracy %.4f (best epoch %d of %d), %.1f s training, %s%s",
                 r.id(), r.test().accuracy(), r.bestEpoch(), r.spec().epochs(), r.trainingSeconds(),
+                r.skippedSteps() + r.recomputedSteps() == 0 ? ""
+                        : r.skippedSteps() + " skipped and " + r.recomputedSteps() + " recomputed steps, ",
                 runDir.resolve(RunRecords.FILE_NAME));
     }
 
     /** Builds the record of a run and writes it atomically. */
     static RunRecord writeRecord(Path runDir, String id, ExperimentSpec spec, String status, String message,
             Provenance provenance, long parameterCount, List<EpochRecord> epochs, LossSeries losses, int bestEpoch,
-            double trainingSeconds, Evaluation evaluation, String parametersFile) {
+            double trainingSeconds, Evaluation evaluation, String parametersFile, int recomputedSteps, int skippedSteps) {
         RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, id, spec.preset(), status, message, spec,
                 provenance, parameterCount, epochs, losses, bestEpoch, trainingSeconds, evaluation,
-                evaluation == null ? null : parametersFile, Fingerprint.of(spec, provenance));
+                evaluation == null ? null : parametersFile, Fingerprint.of(spec, provenance), recomputedSteps,
+                skippedSteps);
         try {
             RunRecords.write(runDir, record);
         } catch (IOException e) {
@@ -198,6 +212,8 @@ public final class ExperimentRunner {
         private int bestEpoch;
         private long iterations;
         private double trainingSeconds;
+        private int recomputedSteps;
+        private int skippedSteps;
 
         Session(String id, ExperimentSpec spec, Trainer trainer, Optimizer optimizer, Block block, Provenance provenance, Path runDir,
                 DataSplits splits, DeviceDigits train, DeviceDigits validation, DeviceDigits test) {
@@ -241,7 +257,8 @@ public final class ExperimentRunner {
                         }
                         EpochRecord record = new EpochRecord(epoch, stats.loss(), stats.error(),
                                 v == null ? null : v.loss(), v == null ? null : v.error(),
-                                t == null ? null : t.loss(), t == null ? null : t.error(), stats.seconds(), iterations);
+                                t == null ? null : t.loss(), t == null ? null : t.error(), stats.seconds(), iterations,
+                                stats.recomputedSteps(), stats.skippedSteps());
                         epochs.add(record);
                         progress.accept(epochLine(id, spec.epochs(), record, bestEpoch == epoch));
                     }
@@ -265,14 +282,27 @@ public final class ExperimentRunner {
             int batches = (train.count() + spec.batchSize() - 1) / spec.batchSize();
             long firstIteration = iterations;
             long[] lastReport = {System.nanoTime()};
-            TrainingLoop.IterationListener listener = (iteration, loss) -> {
-                losses.add(loss);
-                long now = System.nanoTime();
-                if ((now - lastReport[0]) / 1e9 >= progressSeconds) {
-                    lastReport[0] = now;
-                    long done = iteration - firstIteration;
-                    progress.accept(String.format(Locale.ROOT, "[%s] epoch %d/%d: %d%% (%d/%d batches), loss %.4f",
-                            id, epoch, spec.epochs(), 100 * done / batches, done, batches, loss));
+            TrainingLoop.IterationListener listener = new TrainingLoop.IterationListener() {
+                @Override
+                public void onIteration(long iteration, float loss) {
+                    losses.add(loss);
+                    long now = System.nanoTime();
+                    if ((now - lastReport[0]) / 1e9 >= progressSeconds) {
+                        lastReport[0] = now;
+                        long done = iteration - firstIteration;
+                        progress.accept(String.format(Locale.ROOT, "[%s] epoch %d/%d: %d%% (%d/%d batches), loss %.4f",
+                                id, epoch, spec.epochs(), 100 * done / batches, done, batches, loss));
+                    }
+                }
+
+                @Override
+                public void onStepFault(long iteration, String parameter, boolean skipped) {
+                    if (skipped) {
+                        skippedSteps++;
+                    } else {
+                        recomputedSteps++;
+                    }
+                    progress.accept(faultLine(id, iteration, parameter, skipped));
                 }
             };
             EpochStats stats;
@@ -330,7 +360,8 @@ public final class ExperimentRunner {
 
         private RunRecord writeRecord(String status, String message, long parameterCount, Evaluation evaluation) {
             return ExperimentRunner.writeRecord(runDir, id, spec, status, message, provenance, parameterCount, epochs,
-                    losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE);
+                    losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE, recomputedSteps,
+                    skippedSteps);
         }
     }
 }

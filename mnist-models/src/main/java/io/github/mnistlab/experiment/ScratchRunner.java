@@ -59,7 +59,7 @@ final class ScratchRunner {
             if (!Double.isFinite(stats.loss())) {
                 DivergedException e = new DivergedException(iterations, (float) stats.loss());
                 ExperimentRunner.writeRecord(runDir, id, spec, RunRecord.DIVERGED, e.getMessage(), provenance,
-                        net.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, null, PARAMETERS_FILE);
+                        net.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, null, PARAMETERS_FILE, 0, 0);
                 throw e;
             }
             ScratchEpochStats v = validationX == null ? null
@@ -73,14 +73,14 @@ final class ScratchRunner {
             }
             EpochRecord record = new EpochRecord(epoch, stats.loss(), stats.error(), v == null ? null : v.loss(),
                     v == null ? null : v.error(), t == null ? null : t.loss(), t == null ? null : t.error(),
-                    stats.seconds(), first + batches);
+                    stats.seconds(), first + batches, 0, 0);
             epochs.add(record);
             progress.accept(ExperimentRunner.epochLine(id, spec.epochs(), record, bestEpoch == epoch));
         }
         Evaluation evaluation = evaluate(kept, testX, splits.test());
         save(kept, runDir);
         RunRecord record = ExperimentRunner.writeRecord(runDir, id, spec, RunRecord.COMPLETE, null, provenance,
-                kept.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE);
+                kept.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE, 0, 0);
         progress.accept(ExperimentRunner.doneLine(record, runDir));
         return record;
     }

@@ -25,7 +25,7 @@ import java.util.List;
  * activation commute, so this is the same function (and gradient) as conv → activation → pool, with
  * the activation computed on a pooled map, a quarter of the size for 2×2 pooling.
  * {@code optFeatureDropout} is applied after the last stage, {@code optDropout} after each hidden
- * fully connected layer (both {@link MaskDropout}).
+ * fully connected layer (both {@link MaskDropout}). The first convolution is an {@link UnfoldConv2d}.
  */
 public final class Cnn {
     private Cnn() {
@@ -112,7 +112,9 @@ public final class Cnn {
             validate();
             SequentialBlock features = new SequentialBlock();
             for (ConvStage s : stages) {
-                features.add(Conv2d.builder()
+                // the first stage meets the one-channel image: see UnfoldConv2d for why it is not Conv2d's
+                Conv2d.Builder conv = features.getChildren().isEmpty() ? UnfoldConv2d.unfoldBuilder() : Conv2d.builder();
+                features.add(conv
                         .setKernelShape(new Shape(s.kernel(), s.kernel()))
                         .optPadding(new Shape(s.padding(), s.padding()))
                         .setFilters(s.channels())

@@ -9,6 +9,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import io.github.mnistlab.data.DataSplits;
@@ -22,33 +24,46 @@ import java.util.List;
  * <p>Each epoch takes its batches from the device-resident set in a seeded permutation
  * ({@link DeviceSet#batches}: indices and labels split once, each batch's images gathered as it is
  * trained); a batch's arrays are owned by a per-batch sub-manager that is closed after the optimizer
- * step, so native memory stays flat. The optimizer
- * updates each parameter directly.
- * Correct counts are summed on the device and read once per pass.
+ * step, so native memory stays flat. Every step is checked before it is applied (see
+ * {@link #trainEpoch}); the optimizer then updates each parameter directly.
  */
 public final class TrainingLoop {
-    /** At most this many batch losses wait on the device before they are read. */
-    static final int LOSS_READ_BATCHES = 64;
-    /** Pending batch losses are read at least this often (milliseconds), for live progress. */
-    static final long LOSS_READ_MILLIS = 500;
+    /** At most this many steps in a row may be skipped for non-finite gradients before the run is called diverged. */
+    public static final int MAX_CONSECUTIVE_SKIPS = 10;
+    /** At most this many batches' predictions wait on the device before they are counted. */
+    static final int PREDICTION_READ_BATCHES = 64;
 
     private TrainingLoop() {
     }
 
-    /** Receives the mean loss of each training iteration (batch). */
+    /** Receives the mean loss of each training iteration (batch), and the steps the gradient check held back. */
     @FunctionalInterface
     public interface IterationListener {
         void onIteration(long iteration, float loss);
+
+        /**
+         * A step whose loss was finite but whose gradient of {@code parameter} was not (NaN or
+         * infinite): an engine fault, not a divergence. It was computed again; {@code skipped} tells
+         * whether the second result was non-finite too, so that the step was not applied.
+         */
+        default void onStepFault(long iteration, String parameter, boolean skipped) {
+        }
     }
 
     /**
      * One epoch of mini-batch training.
      *
-     * <p>Per batch this issues only the native calls the step needs: the forward pass, the
-     * loss, backward, one fused optimizer update per parameter and the on-device correct count. Batch
-     * losses stay on the device and are read in groups (every {@value #LOSS_READ_BATCHES} batches, or
-     * sooner when {@value #LOSS_READ_MILLIS} ms have passed, so that progress stays live), which is
-     * also when a NaN or infinite loss is noticed.
+     * <p>Per batch this issues only the native calls the step needs: the forward pass, the loss,
+     * backward, one read of the loss together with one sum per gradient (the step check below), one
+     * fused optimizer update per parameter and the on-device arg-max; the correct predictions are
+     * counted in groups of {@value #PREDICTION_READ_BATCHES} batches.
+     *
+     * <p>The step check, as mixed-precision trainers skip overflowed steps: a NaN or infinite loss
+     * is a divergence and stops the epoch. A finite loss with a NaN or infinite gradient is an engine
+     * fault (libtorch 2.2–2.7's oneDNN produced them in the first convolution's weight gradient, see
+     * {@code UnfoldConv2d}): the step is not applied but computed once more, and skipped when the
+     * gradient is non-finite again. {@value #MAX_CONSECUTIVE_SKIPS} skipped steps in a row are a
+     * divergence too.
      *
      * @param trainer   an initialized DJL trainer on one device whose loss is a softmax cross-entropy
      * @param optimizer the optimizer of the trainer's configuration ({@code config.getOptimizer()})
@@ -56,40 +71,107 @@ public final class TrainingLoop {
      * @param batchSize samples per step; a last partial batch is used too
      * @param seed      seeds this epoch's shuffle (use a different one per epoch)
      * @param firstIteration number of iterations before this epoch (for the listener)
-     * @param listener  told every iteration's loss, or null
-     * @throws DivergedException when a batch loss is NaN or infinite
+     * @param listener  told every iteration's loss and every step fault, or null
+     * @throws DivergedException when a batch loss is NaN or infinite, or too many steps in a row were skipped
      */
     public static EpochStats trainEpoch(Trainer trainer, Optimizer optimizer, DeviceSet data, int batchSize,
             long seed, long firstIteration, IterationListener listener) {
         long start = System.nanoTime();
         int n = data.count();
-        List<Parameter> trainable = trainableParameters(trainer);
+        List<Pair<String, Parameter>> trainable = trainableParameters(trainer);
+        IterationListener heard = listener == null ? (iteration, loss) -> { } : listener;
         try (NDManager epochManager = trainer.getManager().newSubManager()) {
             DeviceSet.Batches batches = data.batches(epochManager, epochManager.create(permutation(n, seed)), batchSize);
-            Loss lossFn = trainer.getLoss();
             Backward backward = Backward.of(epochManager);
-            PendingBatches pending = new PendingBatches(epochManager, firstIteration, listener);
+            PendingPredictions pending = new PendingPredictions(epochManager);
+            double weightedLoss = 0;
+            int recomputed = 0;
+            int skipped = 0;
+            int skippedInARow = 0;
+            long iteration = firstIteration;
             for (int b = 0, from = 0; b < batches.count(); b++, from += batchSize) {
+                iteration++;
                 try (NDManager batch = epochManager.newSubManager()) {
                     NDList slice = batches.take(b);
                     slice.attach(batch);
                     NDList labels = new NDList(slice.get(slice.size() - 1));
                     NDList inputs = new NDList(slice.subList(0, slice.size() - 1));
-                    NDArray loss;
-                    NDArray logits;
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList out = trainer.forward(inputs, labels);
-                        logits = out.singletonOrThrow();
-                        loss = lossFn.evaluate(labels, out);
-                        backward.run(collector, loss);
+                    Step step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
+                    if (step.faultyParameter() != null) {
+                        String parameter = step.faultyParameter();
+                        zeroGradients(trainable);
+                        step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
+                        boolean skip = step.faultyParameter() != null;
+                        heard.onStepFault(iteration, parameter, skip);
+                        if (skip) {
+                            zeroGradients(trainable);
+                            skipped++;
+                            if (++skippedInARow >= MAX_CONSECUTIVE_SKIPS) {
+                                throw DivergedException.nonFiniteGradients(iteration, step.faultyParameter(), skippedInARow);
+                            }
+                        } else {
+                            recomputed++;
+                        }
                     }
-                    update(trainable, optimizer);
-                    pending.add(loss, logits.argMax(1), labels.head(), Math.min(n, from + batchSize) - from);
+                    if (step.faultyParameter() == null) {
+                        update(trainable, step.gradients(), optimizer);
+                        skippedInARow = 0;
+                    }
+                    int samples = Math.min(n, from + batchSize) - from;
+                    weightedLoss += (double) step.loss() * samples;
+                    heard.onIteration(iteration, step.loss());
+                    pending.add(step.logits().argMax(1), labels.head());
                 }
             }
             pending.flush();
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new EpochStats(pending.weightedSum / n, pending.correct / (double) n, n, seconds);
+            return new EpochStats(weightedLoss / n, pending.correct / (double) n, n, seconds, recomputed, skipped);
+        }
+    }
+
+    /**
+     * One forward and backward pass and what the check read: the loss, the logits, the gradients, and
+     * the name of the first parameter whose gradient is not finite (null when all are).
+     */
+    private record Step(float loss, NDArray logits, NDList gradients, String faultyParameter) {
+        /**
+         * Computes the step and reads, in one copy from the device, the loss and the sum of every
+         * gradient: a sum is finite exactly when its gradient holds no NaN or infinity (barring a
+         * gradient so large that its elements add up past 3.4e38, which no step survives anyway).
+         *
+         * @throws DivergedException when the loss is NaN or infinite
+         */
+        static Step compute(Trainer trainer, Backward backward, NDList inputs, NDList labels,
+                List<Pair<String, Parameter>> trainable, NDManager batch, long iteration) {
+            NDArray loss;
+            NDArray logits;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList out = trainer.forward(inputs, labels);
+                logits = out.singletonOrThrow();
+                loss = trainer.getLoss().evaluate(labels, out);
+                backward.run(collector, loss);
+            }
+            NDList gradients = new NDList(trainable.size());
+            NDList sums = new NDList(trainable.size() + 1);
+            sums.add(loss);
+            for (Pair<String, Parameter> p : trainable) {
+                NDArray gradient = p.getValue().getArray().getGradient();
+                gradients.add(gradient);
+                sums.add(gradient.sum());
+            }
+            gradients.attach(batch);
+            sums.attach(batch);
+            float[] read = NDArrays.stack(sums).toFloatArray();
+            if (!Float.isFinite(read[0])) {
+                throw new DivergedException(iteration, read[0]);
+            }
+            String faulty = null;
+            for (int i = 1; i < read.length && faulty == null; i++) {
+                if (!Float.isFinite(read[i])) {
+                    faulty = trainable.get(i - 1).getKey();
+                }
+            }
+            return new Step(read[0], logits, gradients, faulty);
         }
     }
 
@@ -99,95 +181,82 @@ public final class TrainingLoop {
      * the optimizer can update each weight from its gradient directly (its fused update also zeroes
      * the gradient).
      */
-    private static void update(List<Parameter> trainable, Optimizer optimizer) {
-        for (Parameter parameter : trainable) {
-            NDArray weight = parameter.getArray();
-            try (NDArray gradient = weight.getGradient()) {
-                optimizer.update(parameter.getId(), weight, gradient);
+    private static void update(List<Pair<String, Parameter>> trainable, NDList gradients, Optimizer optimizer) {
+        for (int i = 0; i < trainable.size(); i++) {
+            Parameter parameter = trainable.get(i).getValue();
+            optimizer.update(parameter.getId(), parameter.getArray(), gradients.get(i));
+        }
+    }
+
+    /**
+     * Sets every gradient to zero in place. (DJL's {@code GradientCollector.zeroGradients} subtracts a
+     * gradient from itself, which leaves a NaN a NaN.)
+     */
+    private static void zeroGradients(List<Pair<String, Parameter>> trainable) {
+        for (Pair<String, Parameter> p : trainable) {
+            NDArray weight = p.getValue().getArray();
+            if (weight instanceof PtNDArray pt) {
+                JniUtils.zeroGrad(pt);
+            } else {
+                try (NDArray gradient = weight.getGradient()) {
+                    gradient.set(new NDIndex("..."), 0);
+                }
             }
         }
     }
 
-    private static List<Parameter> trainableParameters(Trainer trainer) {
+    /** The trainable parameters with their block-path names (e.g. {@code 01SequentialBlock_01UnfoldConv2d_weight}). */
+    private static List<Pair<String, Parameter>> trainableParameters(Trainer trainer) {
         if (trainer.getDevices().length != 1) {
             throw new IllegalArgumentException("TrainingLoop trains on one device; the trainer has "
                     + trainer.getDevices().length);
         }
-        List<Parameter> trainable = new ArrayList<>();
+        List<Pair<String, Parameter>> trainable = new ArrayList<>();
         for (Pair<String, Parameter> entry : trainer.getModel().getBlock().getParameters()) {
             if (entry.getValue().requiresGradient()) {
-                trainable.add(entry.getValue());
+                trainable.add(entry);
             }
         }
         return trainable;
     }
 
     /**
-     * Batch losses, predicted classes and labels kept on the device until a group of batches is read
-     * back: the losses in one copy, the correct count in one comparison. Per batch this leaves a
-     * single native call for the bookkeeping (the arg-max).
+     * Predicted classes and labels kept on the device until a group of batches is counted in one
+     * comparison. Per batch this leaves a single native call for the bookkeeping (the arg-max).
      */
-    private static final class PendingBatches {
+    private static final class PendingPredictions {
         private final NDManager manager;
-        private final IterationListener listener;
-        private final NDList losses = new NDList();
         private final NDList predicted = new NDList();
         private final NDList labels = new NDList();
-        private final List<Integer> sizes = new ArrayList<>();
-        private long iteration;
-        private long lastRead = System.nanoTime();
-        private double weightedSum;
         private long correct;
 
-        PendingBatches(NDManager manager, long firstIteration, IterationListener listener) {
+        PendingPredictions(NDManager manager) {
             this.manager = manager;
-            this.iteration = firstIteration;
-            this.listener = listener;
         }
 
-        void add(NDArray loss, NDArray predictedClasses, NDArray trueClasses, int samples) {
-            losses.add(loss);
+        void add(NDArray predictedClasses, NDArray trueClasses) {
             predicted.add(predictedClasses);
             labels.add(trueClasses);
-            loss.attach(manager);
             predictedClasses.attach(manager);
             trueClasses.attach(manager);
-            sizes.add(samples);
-            if (losses.size() >= LOSS_READ_BATCHES
-                    || System.nanoTime() - lastRead >= LOSS_READ_MILLIS * 1_000_000L) {
+            if (predicted.size() >= PREDICTION_READ_BATCHES) {
                 flush();
             }
         }
 
         void flush() {
-            lastRead = System.nanoTime();
-            if (losses.isEmpty()) {
+            if (predicted.isEmpty()) {
                 return;
             }
-            float[] values;
             try (NDManager read = manager.newSubManager()) {
-                NDArray stacked = NDArrays.stack(losses);
                 NDArray hits = NDArrays.concat(predicted).eq(NDArrays.concat(labels)).sum();
-                stacked.attach(read);
                 hits.attach(read);
-                values = stacked.toFloatArray();
                 correct += hits.getLong();
             }
-            for (NDList list : List.of(losses, predicted, labels)) {
+            for (NDList list : List.of(predicted, labels)) {
                 list.close();
                 list.clear();
             }
-            for (int i = 0; i < values.length; i++) {
-                iteration++;
-                if (!Float.isFinite(values[i])) {
-                    throw new DivergedException(iteration, values[i]);
-                }
-                weightedSum += (double) values[i] * sizes.get(i);
-                if (listener != null) {
-                    listener.onIteration(iteration, values[i]);
-                }
-            }
-            sizes.clear();
         }
     }
 
@@ -205,7 +274,7 @@ public final class TrainingLoop {
     /** Loss and accuracy on {@code data}, in batches of {@code batchSize}, without gradients. */
     public static EpochStats evaluate(Trainer trainer, DeviceSet data, int batchSize) {
         Predictions p = predict(trainer, data, batchSize);
-        return new EpochStats(p.loss(), p.accuracy(), p.samples(), 0);
+        return new EpochStats(p.loss(), p.accuracy(), p.samples(), 0, 0, 0);
     }
 
     /** The model's predictions on all of {@code data}, in batches of {@code batchSize}, without gradients. */

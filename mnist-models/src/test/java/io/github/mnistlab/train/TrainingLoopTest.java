@@ -13,8 +13,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -221,5 +226,108 @@ class TrainingLoopTest {
                 assertTrue(e.getMessage().contains("iteration " + e.iteration()), e.getMessage());
             }
         }
+    }
+
+    /**
+     * A pass-through block with one parameter whose gradient it poisons on chosen training forward
+     * calls (1-based): {@code sqrt(0 · p)} is 0 going forward, and NaN (∞ · 0) coming back, so the
+     * loss stays finite while {@code p}'s gradient is not — the shape of the oneDNN fault.
+     */
+    private static final class GradientPoison extends AbstractBlock {
+        private final java.util.function.IntPredicate poisoned;
+        private int calls;
+
+        GradientPoison(java.util.function.IntPredicate poisoned) {
+            this.poisoned = poisoned;
+            addParameter(Parameter.builder().setName("probe").setType(Parameter.Type.WEIGHT).optShape(new Shape(1))
+                    .optInitializer(Initializer.ONES).build());
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                PairList<String, Object> params) {
+            NDArray x = inputs.singletonOrThrow();
+            NDArray p = store.getValue(parameters.get("probe"), x.getDevice(), training);
+            boolean poison = training && poisoned.test(++calls);
+            return new NDList(x.add(poison ? p.mul(0).sqrt() : p.mul(0)));
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return inputShapes;
+        }
+    }
+
+    /** One epoch of the MLP behind a {@link GradientPoison}; returns the stats and fills {@code faults}. */
+    private static EpochStats poisonedEpoch(java.util.function.IntPredicate poisoned, int batch, List<String> faults,
+            List<float[]> parametersAfter, List<float[]> parametersBefore) {
+        try (Model model = Model.newInstance("poison", Device.cpu(), "PyTorch")) {
+            SequentialBlock block = new SequentialBlock().add(new GradientPoison(poisoned)).add(mlp());
+            model.setBlock(block);
+            DefaultTrainingConfig config = config(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f))
+                    .build());
+            try (Trainer trainer = model.newTrainer(config);
+                    DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
+                trainer.initialize(new Shape(1, 1, 28, 28));
+                parametersBefore.addAll(parameters(block));
+                EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, batch, 3, 0,
+                        new TrainingLoop.IterationListener() {
+                            @Override
+                            public void onIteration(long iteration, float loss) {
+                                assertTrue(Float.isFinite(loss), "loss " + loss + " at " + iteration);
+                            }
+
+                            @Override
+                            public void onStepFault(long iteration, String parameter, boolean skipped) {
+                                faults.add(iteration + " " + parameter + (skipped ? " skipped" : " recomputed"));
+                            }
+                        });
+                parametersAfter.addAll(parameters(block));
+                return stats;
+            }
+        }
+    }
+
+    @Test
+    void aNonFiniteGradientIsComputedAgainAndTheStepSkippedWhenItStaysNonFinite() {
+        List<String> faults = new ArrayList<>();
+        List<float[]> after = new ArrayList<>();
+        // 10 batches of 32: batch 3 is poisoned on its first try only (call 3; call 4 is the recomputation),
+        // batch 5 on both tries (calls 6 and 7)
+        EpochStats stats = poisonedEpoch(call -> call == 3 || call == 6 || call == 7, 32, faults, after, new ArrayList<>());
+
+        assertEquals(1, stats.recomputedSteps());
+        assertEquals(1, stats.skippedSteps());
+        assertEquals(List.of("3 01GradientPoison_probe recomputed", "5 01GradientPoison_probe skipped"), faults);
+        for (float[] values : after) {
+            for (float v : values) {
+                assertTrue(Float.isFinite(v), "every parameter stays finite");
+            }
+        }
+        assertTrue(stats.accuracy() > 0.1, "the other steps trained: accuracy " + stats.accuracy());
+    }
+
+    @Test
+    void aSkippedStepLeavesEveryParameterAsItWas() {
+        List<float[]> before = new ArrayList<>();
+        List<float[]> after = new ArrayList<>();
+        // one batch of all 300 samples, poisoned on both tries
+        EpochStats stats = poisonedEpoch(call -> true, SAMPLES, new ArrayList<>(), after, before);
+
+        assertEquals(1, stats.skippedSteps());
+        assertSameParameters(before, after);
+    }
+
+    @Test
+    void stepsSkippedManyTimesInARowAreADivergenceNamingTheParameter() {
+        List<String> faults = new ArrayList<>();
+        DivergedException e = assertThrows(DivergedException.class,
+                () -> poisonedEpoch(call -> true, 10, faults, new ArrayList<>(), new ArrayList<>()));
+
+        assertEquals(TrainingLoop.MAX_CONSECUTIVE_SKIPS, e.iteration());
+        assertEquals(TrainingLoop.MAX_CONSECUTIVE_SKIPS, faults.size());
+        assertTrue(e.getMessage().contains("gradient of 01GradientPoison_probe was NaN or infinite in "
+                + TrainingLoop.MAX_CONSECUTIVE_SKIPS + " training steps in a row"), e.getMessage());
+        assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());
     }
 }

@@ -105,7 +105,8 @@ public final class ReportViews {
         String device = p == null ? "–" : p.device() + ", " + p.threads() + "/" + p.cores() + " " + t.get("runs.threads");
         return new RunRow(r.id(), r.preset(), run.description() == null ? "" : run.description(), r.status(),
                 hp.toString(), device, r.epochs().size(), r.bestEpoch(),
-                r.test() == null ? "–" : fixed(r.test().accuracy(), 4), fixed(r.trainingSeconds(), 1));
+                r.test() == null ? "–" : fixed(r.test().accuracy(), 4), fixed(r.trainingSeconds(), 1),
+                r.skippedSteps() + " (" + r.recomputedSteps() + ")");
     }
 
     private DataView data() {
@@ -453,6 +454,10 @@ public final class ReportViews {
             if (last.validationError() != null && last.validationError() - last.trainError() > OVERFIT_GAP) {
                 sentences.add(t.format("analysis.overfit", r.id(), percent(last.trainError()),
                         percent(last.validationError())));
+            }
+            if (r.skippedSteps() + r.recomputedSteps() > 0) {
+                sentences.add(t.format("analysis.stepFaults", r.id(), r.skippedSteps() + r.recomputedSteps(),
+                        r.recomputedSteps(), r.skippedSteps()));
             }
             if (bestValidation != null && r.bestEpoch() < r.epochs().size()) {
                 sentences.add(t.format("analysis.earlyBest", r.id(), r.bestEpoch(), r.epochs().size()));

@@ -13,7 +13,8 @@ package io.github.mnistlab.maven.report;
  * @param bestEpoch       the epoch whose parameters were kept
  * @param testAccuracy    e.g. {@code 0.9712}, or {@code –} without a test evaluation
  * @param trainingSeconds e.g. {@code 12.3}
+ * @param skippedSteps    steps not applied for non-finite gradients, and in brackets those computed again, e.g. {@code 0 (1)}
  */
 public record RunRow(String id, String preset, String description, String status, String hyperparameters,
-        String device, int epochs, int bestEpoch, String testAccuracy, String trainingSeconds) {
+        String device, int epochs, int bestEpoch, String testAccuracy, String trainingSeconds, String skippedSteps) {
 }

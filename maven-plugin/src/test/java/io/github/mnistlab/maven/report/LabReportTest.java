@@ -45,6 +45,13 @@ class LabReportTest {
         assertTrue(html.contains("<tr id=\"run-digits\"><td>digits</td><td>cnn-lenet</td><td>LeNet</td><td>complete</td>"
                 + "<td>sgd lr 0.01, momentum 0.5, batch 64"), html);
         assertTrue(html.contains("<td>cpu(), 2/2 threads/cores</td>"), html);
+        // held-back steps: the column, and a sentence only for the run that had them
+        assertTrue(html.contains("<th>skipped steps (recomputed)</th>"), html);
+        assertTrue(html.matches("(?s).*<tr id=\"run-sum-scratch\">.*?<td class=\"number\">1 \\(3\\)</td></tr>.*"), html);
+        assertTrue(html.matches("(?s).*<tr id=\"run-digits\">.*?<td class=\"number\">0 \\(0\\)</td></tr>.*"), html);
+        assertTrue(html.contains("sum-scratch: 4 training steps had NaN or infinite gradients while the loss was finite"
+                + " (an engine fault, not a divergence): recomputed and applied 3, skipped 1."), html);
+        assertEquals(1, count(html, "training steps had NaN"), "one sentence, for sum-scratch only");
         // structure: LeNet's layers and the total
         assertTrue(html.contains("<td>Conv2d 1→10, 5×5 + relu</td><td>10×24×24</td><td>260</td>"), html);
         assertTrue(html.contains("<td>MaxPool 2×2</td><td>20×4×4</td><td>0</td>"), html);
@@ -85,6 +92,8 @@ class LabReportTest {
             assertTrue(html.contains(heading + "</h"), heading);
         }
         assertTrue(html.contains("错误率") && html.contains("迭代次数"), "axis labels");
+        assertTrue(html.contains("<th>跳过的步数（重算）</th>"), html);
+        assertTrue(html.contains("sum-scratch：有 4 个训练步的损失有限而梯度为 NaN 或无穷大"), html);
         assertTrue(html.contains("Noto Sans CJK SC"), "CJK font stack");
         assertTrue(view.charts().get(0).svg().html().contains("Noto Sans CJK SC"), "font stack in the SVG");
     }

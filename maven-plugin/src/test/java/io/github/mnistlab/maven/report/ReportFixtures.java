@@ -45,7 +45,7 @@ final class ReportFixtures {
             iterations += 32;
             records.add(new EpochRecord(e, 2 * train, train, spec.validationSize() > 0 ? 2 * validation : null,
                     spec.validationSize() > 0 ? validation : null, 2 * validation, validation, 3.5 + rng.nextDouble(),
-                    iterations));
+                    iterations, 0, 0));
         }
         List<Float> loss = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -67,7 +67,7 @@ final class ReportFixtures {
         double seconds = records.stream().mapToDouble(EpochRecord::seconds).sum();
         long parameters = NetworkStructure.of(spec, p -> Presets.get("cnn-lenet")).total();
         return new RunRecord(RunRecord.SCHEMA_VERSION, id, preset, RunRecord.COMPLETE, null, spec, provenance,
-                parameters, records, new LossSeries(5, loss), epochs, seconds, test, "model.params", "f" + id);
+                parameters, records, new LossSeries(5, loss), epochs, seconds, test, "model.params", "f" + id, 0, 0);
     }
 
     /** A k × m sweep of the MLP. */
@@ -130,13 +130,20 @@ final class ReportFixtures {
         return new DigitImages(pixels, labels);
     }
 
-    /** Inputs with every section: a LeNet, MLP and scratch MLP, two adders compared, two sweeps. */
+    /** {@code r} as if {@code recomputed} steps had been computed twice and {@code skipped} skipped. */
+    static RunRecord withStepFaults(RunRecord r, int recomputed, int skipped) {
+        return new RunRecord(r.schemaVersion(), r.id(), r.preset(), r.status(), r.message(), r.spec(), r.provenance(),
+                r.parameterCount(), r.epochs(), r.iterationLoss(), r.bestEpoch(), r.trainingSeconds(), r.test(),
+                r.parametersFile(), r.fingerprint(), recomputed, skipped);
+    }
+
+    /** Inputs with every section (sum-scratch with 3 recomputed and 1 skipped step): a LeNet, MLP and scratch MLP, two adders compared, two sweeps. */
     static ReportInputs full(Locale locale, String description) {
         RunRecord digits = run("digits", "cnn-lenet", 4, 0.97, 7);
         RunRecord mlp = run("mlp", "mlp", 3, 0.93, 8);
         RunRecord scratch = run("mlp-scratch", "mlp-scratch", 3, 0.92, 9);
         RunRecord transfer = run("sum-transfer", "adder-transfer", 5, 0.90, 11);
-        RunRecord adder = run("sum-scratch", "adder-scratch", 5, 0.75, 11);
+        RunRecord adder = withStepFaults(run("sum-scratch", "adder-scratch", 5, 0.75, 11), 3, 1);
         List<ReportInputs.Run> runs = List.of(new ReportInputs.Run(digits, description), new ReportInputs.Run(mlp, null),
                 new ReportInputs.Run(scratch, null), new ReportInputs.Run(transfer, "AdamW, transfer"),
                 new ReportInputs.Run(adder, null));

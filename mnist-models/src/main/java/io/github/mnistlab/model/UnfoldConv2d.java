@@ -1,0 +1,127 @@
+package io.github.mnistlab.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * DJL's {@link Conv2d} (same parameters, shapes, output and saved format) that, on the CPU and for a
+ * one-channel input, computes the convolution as unfolded patches times kernels: each output
+ * position's k×k input patch is gathered by index, and one matrix product with the flattened
+ * kernels (plus the bias) gives every channel. The weight gradient is then a plain matrix product.
+ *
+ * <p>Why: libtorch 2.2–2.7's oneDNN computes the weight gradient of a convolution with one input
+ * channel ({@code backward_weights}, {@code mb64_ic1oc10}, weights {@code Acdb16a}) with a JIT kernel
+ * that intermittently returns NaN while its inputs are finite — in 20–45 % of one-epoch LeNet runs
+ * on an AMD Zen 5 and in every run there with {@code ONEDNN_PRIMITIVE_CACHE_CAPACITY=0}, also on its
+ * AVX2 kernels. The network's first convolution is the only one with one input channel, and its
+ * input needs no gradient, so the gather costs one index copy per batch and adds no backward work.
+ * Other devices, and inputs with more channels, use DJL's convolution unchanged.
+ */
+public final class UnfoldConv2d extends Conv2d {
+    /** Per input size: the (positions × taps) source index of every patch element, on the weight's device. */
+    private NDArray index;
+    private long indexHeight;
+    private long indexWidth;
+
+    private UnfoldConv2d(Builder builder) {
+        super(builder);
+    }
+
+    /** A builder with {@link Conv2d}'s options. */
+    public static Builder unfoldBuilder() {
+        return new Builder();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        Shape shape = x.getShape();
+        if (shape.dimension() != 4 || shape.get(1) != 1 || groups != 1
+                || !Device.Type.CPU.equals(x.getDevice().getDeviceType())) {
+            return super.forwardInternal(parameterStore, inputs, training, params);
+        }
+        Device device = x.getDevice();
+        NDArray w = parameterStore.getValue(weight, device, training);
+        NDArray b = includeBias ? parameterStore.getValue(bias, device, training) : null;
+        long n = shape.get(0);
+        long h = shape.get(2);
+        long wd = shape.get(3);
+        long kh = kernelShape.get(0);
+        long kw = kernelShape.get(1);
+        long oh = outputSide(h, 0);
+        long ow = outputSide(wd, 1);
+        NDArray rows = x.reshape(n, h * wd);
+        if (padding.get(0) > 0 || padding.get(1) > 0) {
+            // one zero column after the pixels: the patch elements that fall on the padding read it
+            rows = NDArrays.concat(new NDList(rows, x.getManager().zeros(new Shape(n, 1), x.getDataType(), device)), 1);
+        }
+        NDArray patches = rows.get(new NDIndex(":, {}", index(x, h, wd)));
+        NDArray flatKernels = w.reshape(filters, kh * kw);
+        NDArray out = (b == null ? Linear.linear(patches.reshape(n * oh * ow, kh * kw), flatKernels)
+                : Linear.linear(patches.reshape(n * oh * ow, kh * kw), flatKernels, b)).singletonOrThrow();
+        return new NDList(out.reshape(n, oh * ow, filters).transpose(0, 2, 1).reshape(n, filters, oh, ow));
+    }
+
+    private long outputSide(long in, int axis) {
+        long span = dilation.get(axis) * (kernelShape.get(axis) - 1) + 1;
+        return (in + 2 * padding.get(axis) - span) / stride.get(axis) + 1;
+    }
+
+    /**
+     * The gather index for an h×w input, made once per input size: row = output position, column =
+     * kernel tap, value = the source pixel in the flattened image, or h·w (the zero column) where the
+     * tap falls on the padding.
+     */
+    private NDArray index(NDArray x, long h, long w) {
+        if (index != null && !index.isReleased() && indexHeight == h && indexWidth == w
+                && index.getDevice().equals(x.getDevice())) {
+            return index;
+        }
+        if (index != null && !index.isReleased()) {
+            index.close();
+        }
+        long kh = kernelShape.get(0);
+        long kw = kernelShape.get(1);
+        long oh = outputSide(h, 0);
+        long ow = outputSide(w, 1);
+        long[] source = new long[Math.toIntExact(oh * ow * kh * kw)];
+        int at = 0;
+        for (long i = 0; i < oh; i++) {
+            for (long j = 0; j < ow; j++) {
+                for (long u = 0; u < kh; u++) {
+                    for (long v = 0; v < kw; v++) {
+                        long r = i * stride.get(0) + u * dilation.get(0) - padding.get(0);
+                        long c = j * stride.get(1) + v * dilation.get(1) - padding.get(1);
+                        source[at++] = r >= 0 && r < h && c >= 0 && c < w ? r * w + c : h * w;
+                    }
+                }
+            }
+        }
+        // owned by the model's manager (the weight's), not by the batch that first needed it
+        index = weight.getArray().getManager().create(source, new Shape(oh * ow, kh * kw)).toDevice(x.getDevice(), false);
+        indexHeight = h;
+        indexWidth = w;
+        return index;
+    }
+
+    /** {@link Conv2d.Builder}, building an {@link UnfoldConv2d}. */
+    public static final class Builder extends Conv2d.Builder {
+        private Builder() {
+        }
+
+        @Override
+        public UnfoldConv2d build() {
+            validate();
+            return new UnfoldConv2d(this);
+        }
+    }
+}
