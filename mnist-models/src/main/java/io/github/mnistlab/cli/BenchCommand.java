@@ -95,9 +95,9 @@ final class BenchCommand implements Callable<Integer> {
             @Override
             public void onEpoch(BenchEpoch e) {
                 // Warm-up epochs are comments, so that every BENCH line with epoch_s is a measurement.
-                out.printf(Locale.ROOT, "%s%s epoch=%d epoch_s=%.3f images=%d images_per_s=%.1f loss=%.4f%n",
-                        e.warmup() ? "# warmup " : "", prefix, e.epoch(), e.seconds(), e.samples(),
-                        e.samplesPerSecond(), e.loss());
+                out.printf(Locale.ROOT, "%s%s epoch=%d epoch_s=%.3f images=%d images_per_s=%.1f loss=%.4f"
+                        + " recomputed_steps=%d skipped_steps=%d%n", e.warmup() ? "# warmup " : "", prefix, e.epoch(),
+                        e.seconds(), e.samples(), e.samplesPerSecond(), e.loss(), e.recomputedSteps(), e.skippedSteps());
                 out.flush();
                 if (profile != null && e.epoch() == warmup && repeats > 0) {
                     OperatorProfile.start();

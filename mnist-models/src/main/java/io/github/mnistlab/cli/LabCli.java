@@ -1,5 +1,6 @@
 package io.github.mnistlab.cli;
 
+import ai.djl.engine.EngineException;
 import io.github.mnistlab.data.MnistDataException;
 import io.github.mnistlab.train.DivergedException;
 import java.io.UncheckedIOException;
@@ -13,10 +14,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mnist-lab", mixinStandardHelpOptions = true, version = "mnist-lab 0.1.0",
         description = "Trains and evaluates the MNIST course labs.",
-        subcommands = {SmokeCommand.class, RunCommand.class, SweepCommand.class, PredictCommand.class, BenchCommand.class})
+        subcommands = {SmokeCommand.class, RunCommand.class, SweepCommand.class, PredictCommand.class, BenchCommand.class,
+                GpuCheckCommand.class})
 public final class LabCli implements Runnable {
     /** Exit status for an error the user can fix (bad data, bad option). */
     public static final int USER_ERROR = 2;
+    /**
+     * Exit status when the PyTorch engine could not start (e.g. a CUDA build of libtorch that does not
+     * load on this machine), with one {@code engine-error:} line; the plugin then trains on the CPU.
+     */
+    public static final int ENGINE_ERROR = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,6 +42,11 @@ public final class LabCli implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new LabCli()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof EngineException) {
+                line.getErr().println("engine-error: the PyTorch engine could not start: " + rootMessage(ex));
+                line.getErr().flush();
+                return ENGINE_ERROR;
+            }
             String message = userMessage(ex);
             if (message != null) {
                 line.getErr().println("error: " + message);
@@ -56,6 +68,14 @@ public final class LabCli implements Runnable {
             return io.getMessage() + " (" + io.getCause() + ")";
         }
         return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
     }
 
     public static void main(String[] args) {

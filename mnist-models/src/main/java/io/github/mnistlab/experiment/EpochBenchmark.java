@@ -119,7 +119,7 @@ public final class EpochBenchmark {
                     }
                     iterations += steps;
                     listener.onEpoch(new BenchEpoch(epoch, epoch <= warmup, stats.seconds(), stats.samples(),
-                            stats.loss()));
+                            stats.loss(), stats.recomputedSteps(), stats.skippedSteps()));
                 }
             }
         }
@@ -147,7 +147,7 @@ public final class EpochBenchmark {
         for (int epoch = 1; epoch <= warmup + repeats; epoch++) {
             ScratchEpochStats stats = net.trainEpoch(images, digits.labels(), n, spec.batchSize(), spec.learningRate(),
                     spec.weightDecay(), spec.seed() * 1_000_003L + epoch, null);
-            listener.onEpoch(new BenchEpoch(epoch, epoch <= warmup, stats.seconds(), stats.samples(), stats.loss()));
+            listener.onEpoch(new BenchEpoch(epoch, epoch <= warmup, stats.seconds(), stats.samples(), stats.loss(), 0, 0));
         }
     }
 
