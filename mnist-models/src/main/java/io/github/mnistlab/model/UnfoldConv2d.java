@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -14,19 +13,22 @@ import ai.djl.util.PairList;
 /**
  * DJL's {@link Conv2d} (same parameters, shapes, output and saved format) that, on the CPU and for a
  * one-channel input, computes the convolution as unfolded patches times kernels: each output
- * position's k×k input patch is gathered by index, and one matrix product with the flattened
- * kernels (plus the bias) gives every channel. The weight gradient is then a plain matrix product.
+ * position's k×k input patch is gathered by index ({@code torch.gather}), and one matrix product with
+ * the flattened kernels (plus the bias) gives every channel. The weight gradient is then a plain
+ * matrix product.
  *
  * <p>Why: libtorch 2.2–2.7's oneDNN computes the weight gradient of a convolution with one input
  * channel ({@code backward_weights}, {@code mb64_ic1oc10}, weights {@code Acdb16a}) with a JIT kernel
  * that intermittently returns NaN while its inputs are finite — in 20–45 % of one-epoch LeNet runs
  * on an AMD Zen 5 and in every run there with {@code ONEDNN_PRIMITIVE_CACHE_CAPACITY=0}, also on its
  * AVX2 kernels. The network's first convolution is the only one with one input channel, and its
- * input needs no gradient, so the gather costs one index copy per batch and adds no backward work.
- * Other devices, and inputs with more channels, use DJL's convolution unchanged.
+ * input needs no gradient, so the gather adds no backward work. Measured on 2 cores (Zen 4), forward
+ * and backward of LeNet's 1→10 5×5 layer for 64 digits: 2.1 ms against oneDNN's 0.8–1.1 ms (advanced
+ * indexing instead of {@code gather}: 3.5–4.1 ms; a matrix product over a (64, 25, 576) patch tensor:
+ * 4–9 ms). Other devices, and inputs with more channels, use DJL's convolution unchanged.
  */
 public final class UnfoldConv2d extends Conv2d {
-    /** Per input size: the (positions × taps) source index of every patch element, on the weight's device. */
+    /** Per input size: the source pixel of every patch element (positions × taps, flattened), on the weight's device. */
     private NDArray index;
     private long indexHeight;
     private long indexWidth;
@@ -64,7 +66,8 @@ public final class UnfoldConv2d extends Conv2d {
             // one zero column after the pixels: the patch elements that fall on the padding read it
             rows = NDArrays.concat(new NDList(rows, x.getManager().zeros(new Shape(n, 1), x.getDataType(), device)), 1);
         }
-        NDArray patches = rows.get(new NDIndex(":, {}", index(x, h, wd)));
+        // torch.gather over an index broadcast along the batch: twice as fast as advanced indexing
+        NDArray patches = rows.gather(index(x, h, wd).broadcast(new Shape(n, oh * ow * kh * kw)), 1);
         NDArray flatKernels = w.reshape(filters, kh * kw);
         NDArray out = (b == null ? Linear.linear(patches.reshape(n * oh * ow, kh * kw), flatKernels)
                 : Linear.linear(patches.reshape(n * oh * ow, kh * kw), flatKernels, b)).singletonOrThrow();
@@ -77,9 +80,9 @@ public final class UnfoldConv2d extends Conv2d {
     }
 
     /**
-     * The gather index for an h×w input, made once per input size: row = output position, column =
-     * kernel tap, value = the source pixel in the flattened image, or h·w (the zero column) where the
-     * tap falls on the padding.
+     * The gather index for an h×w input, made once per input size: for each output position, for each
+     * kernel tap, the source pixel in the flattened image, or h·w (the zero column) where the tap
+     * falls on the padding.
      */
     private NDArray index(NDArray x, long h, long w) {
         if (index != null && !index.isReleased() && indexHeight == h && indexWidth == w
@@ -107,7 +110,8 @@ public final class UnfoldConv2d extends Conv2d {
             }
         }
         // owned by the model's manager (the weight's), not by the batch that first needed it
-        index = weight.getArray().getManager().create(source, new Shape(oh * ow, kh * kw)).toDevice(x.getDevice(), false);
+        index = weight.getArray().getManager().create(source, new Shape(1, oh * ow * kh * kw))
+                .toDevice(x.getDevice(), false);
         indexHeight = h;
         indexWidth = w;
         return index;
