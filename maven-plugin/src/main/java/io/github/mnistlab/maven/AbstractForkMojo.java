@@ -5,12 +5,17 @@ import io.github.mnistlab.maven.fork.ForkFailure;
 import io.github.mnistlab.maven.fork.JavaFork;
 import io.github.mnistlab.maven.fork.LabCliJvm;
 import io.github.mnistlab.maven.plan.DeviceSetting;
+import io.github.mnistlab.maven.fork.NativePlatform;
+import io.github.mnistlab.maven.plan.DeviceSetting.EngineDownload;
 import io.github.mnistlab.maven.plan.DeviceSetting.ForkDevice;
+import io.github.mnistlab.maven.plan.GpuCheck;
 import io.github.mnistlab.maven.plan.GpuProbe;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -36,11 +41,12 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
     private String jvmArgs;
 
     /**
-     * Where to train: {@code auto} uses a GPU when this machine has one ({@code nvidia-smi -L} succeeds
-     * or {@code /proc/driver/nvidia/gpus} lists one), else the CPU; {@code cpu} forces the CPU; {@code gpu}
-     * fails when there is no GPU. On a GPU the fork's class path leaves out the CPU build of libtorch, so
-     * DJL loads a CUDA build: with {@code DJL_OFFLINE=true} it must be in DJL's cache ({@code ~/.djl.ai})
-     * or named by the environment variable {@code PYTORCH_LIBRARY_PATH}.
+     * Where to train: {@code auto} uses a GPU when its engine can start — an NVIDIA GPU is listed
+     * ({@code nvidia-smi -L}, {@code /proc/driver/nvidia/gpus}), DJL finds a CUDA runtime for it, and
+     * the CUDA build of libtorch is in DJL's cache ({@code ~/.djl.ai/pytorch}) or may be downloaded
+     * ({@code lab.gpuDownload}) — else the CPU, with a warning saying what is missing. {@code cpu}
+     * forces the CPU; {@code gpu} fails before training when the GPU cannot be used, naming why. A GPU
+     * trainer whose engine does not start is run again on the CPU (under {@code auto}).
      *
      * <pre>{@code <device>cpu</device>}</pre>
      *
@@ -48,6 +54,18 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
      */
     @Parameter(property = "lab.device", defaultValue = "auto")
     private String device;
+
+    /**
+     * Lets DJL download the CUDA build of libtorch (about 2.5 GB, once, into {@code ~/.djl.ai/pytorch})
+     * when a usable GPU is found and the build is not in DJL's cache yet. Off by default: the trainer
+     * then contacts no address. Maven's offline mode ({@code -o}) always forbids the download.
+     *
+     * <pre>{@code mvn verify -Dlab.gpuDownload=true}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.gpuDownload", defaultValue = "false")
+    private boolean gpuDownload;
 
     /**
      * The GPUs the forked trainer may see, as {@code CUDA_VISIBLE_DEVICES}, e.g. {@code 0,1}; it trains on
@@ -103,25 +121,113 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
     @Inject
     private RepositorySystem repositorySystem;
 
-    /** The device the fork is told to use; fails for {@code gpu} on a machine without one. */
-    protected final ForkDevice forkDevice() throws MojoFailureException {
+    /** This machine's platform, checked when the trainer fork is set up. */
+    private NativePlatform platform;
+
+    /**
+     * The trainer fork of this build: the device decided once (logged in one line: what was found, what
+     * is used, why) and the class path for it. Fails on a platform without a CPU build of libtorch, and
+     * for {@code gpu} when the GPU cannot be used.
+     */
+    protected final TrainerFork trainerFork() throws MojoFailureException, MojoExecutionException {
         try {
-            ForkDevice chosen = DeviceSetting.parse(device).choose(GpuProbe.system());
-            getLog().info("Device: " + chosen.cliDevice() + " (" + chosen.reason() + ")");
-            return chosen;
+            platform = NativePlatform.current();
+            ForkDevice chosen = DeviceSetting.parse(device).choose(GpuProbe.system(), this::gpuCheck,
+                    EngineDownload.of(gpuDownload, session.isOffline()));
+            String line = "Device: " + chosen.cliDevice() + " (" + chosen.reason() + ")";
+            if (chosen.warning()) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+            return new TrainerFork(chosen);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
     }
 
-    /** The class path of the forked command line for {@code device}. */
-    protected final LibraryClasspath classpath(ForkDevice device) throws MojoExecutionException {
-        return LibraryClasspath.resolve(plugin, repositorySystem, session.getRepositorySession(),
-                project().getRemotePluginRepositories(), device.cpuNatives());
+    /** What DJL would find for a GPU, asked from a fork with the trainer's GPU class path. */
+    private GpuCheck gpuCheck() {
+        List<String> lines = new ArrayList<>();
+        try {
+            LibraryClasspath gpuClasspath = forkClasspath(false);
+            JavaFork.run(labCli(gpuClasspath, ForkDevice.cpu("", false)).withArguments(List.of("gpu-check")),
+                    lines::add, getLog()::debug);
+            return GpuCheck.parse(lines);
+        } catch (ForkFailure | MojoExecutionException | IllegalArgumentException e) {
+            getLog().warn("The GPU check of DJL's engine failed (" + e.getMessage() + "); treating the GPU as unusable");
+            return new GpuCheck(0, "", "", "", "", false);
+        }
     }
 
-    /** The forked command line on {@code classpath}, without arguments yet. */
-    protected final ForkCommand labCli(LibraryClasspath classpath) {
+    /** The class path of the forked command line, with or without the CPU build of libtorch for this platform. */
+    private LibraryClasspath forkClasspath(boolean cpuNatives) throws MojoExecutionException {
+        return LibraryClasspath.resolve(plugin, repositorySystem, session.getRepositorySession(),
+                project().getRemotePluginRepositories(), cpuNatives ? platform : null);
+    }
+
+    /**
+     * The library's command line forked on one device. When it runs on a GPU under {@code lab.device=auto}
+     * and its engine cannot start there, the work is done again on the CPU (with a warning), and so is
+     * the rest of the build's.
+     */
+    protected final class TrainerFork {
+        private ForkDevice device;
+        private LibraryClasspath classpath;
+        private ForkCommand command;
+
+        private TrainerFork(ForkDevice device) throws MojoExecutionException {
+            use(device);
+        }
+
+        private void use(ForkDevice chosen) throws MojoExecutionException {
+            device = chosen;
+            classpath = forkClasspath(!chosen.gpu());
+            command = labCli(classpath, chosen);
+        }
+
+        /** The class path (its library identity goes into the up-to-date fingerprints). */
+        public LibraryClasspath classpath() {
+            return classpath;
+        }
+
+        /**
+         * Runs the command line to its end, its output in the build log.
+         *
+         * @param arguments the arguments for a {@code --device} value
+         * @param what      names the work in messages, e.g. {@code experiment 'digits'}
+         * @throws MojoFailureException with the command line's own message for a mistake the user can fix
+         * @throws MojoExecutionException when the fork crashed
+         */
+        public void run(Function<String, List<String>> arguments, String what)
+                throws MojoExecutionException, MojoFailureException {
+            try {
+                JavaFork.run(command.withArguments(arguments.apply(device.cliDevice())), getLog()::info, getLog()::warn);
+            } catch (ForkFailure e) {
+                if (e.engineError() && device.gpu() && !"gpu".equals(device.cliDevice())) {
+                    getLog().warn(what + ": " + e.getMessage() + "; training it, and the rest of this build, on the CPU");
+                    use(ForkDevice.cpu("the GPU engine could not start", true));
+                    run(arguments, what);
+                    return;
+                }
+                fail(e, what);
+            }
+        }
+    }
+
+    private static void fail(ForkFailure e, String what) throws MojoExecutionException, MojoFailureException {
+        if (e.userError()) {
+            throw new MojoFailureException(what + ": " + e.getMessage());
+        }
+        if (e.engineError()) {
+            throw new MojoFailureException(what + ": " + e.getMessage() + "; check the NVIDIA driver and CUDA runtime,"
+                    + " or use -Dlab.device=auto or cpu");
+        }
+        throw new MojoExecutionException(what + ": the forked trainer failed: " + e.getMessage());
+    }
+
+    /** The forked command line on {@code classpath} for {@code device}, without arguments yet. */
+    private ForkCommand labCli(LibraryClasspath classpath, ForkDevice device) {
         Map<String, String> properties = new LinkedHashMap<>();
         putDirectory(properties, "lab.dataDir", dataDir);
         putDirectory(properties, "lab.cacheDir", cacheDir);
@@ -131,34 +237,16 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
         if (session.isOffline()) {
             properties.put("lab.offline", "true");
         }
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>(device.environment());
         if (devices != null && !devices.isBlank()) {
             environment.put("CUDA_VISIBLE_DEVICES", devices.strip());
         }
         List<String> options = jvmArgs == null ? List.of()
                 : Arrays.stream(jvmArgs.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         ForkCommand command = LabCliJvm.command(options, properties, classpath.jars(), environment,
-                project().getBasedir().toPath());
+                project().getBasedir().toPath(), device.engineDownload());
         getLog().debug("Trainer JVM: " + String.join(" ", command.commandLine()));
         return command;
-    }
-
-    /**
-     * Runs the fork to its end, its output in the build log.
-     *
-     * @param what names the work in messages, e.g. {@code experiment 'digits'}
-     * @throws MojoFailureException with the command line's own message for a mistake the user can fix
-     * @throws MojoExecutionException when the fork crashed
-     */
-    protected final void fork(ForkCommand command, String what) throws MojoExecutionException, MojoFailureException {
-        try {
-            JavaFork.run(command, getLog()::info, getLog()::warn);
-        } catch (ForkFailure e) {
-            if (e.userError()) {
-                throw new MojoFailureException(what + ": " + e.getMessage());
-            }
-            throw new MojoExecutionException(what + ": the forked trainer failed: " + e.getMessage());
-        }
     }
 
     /**

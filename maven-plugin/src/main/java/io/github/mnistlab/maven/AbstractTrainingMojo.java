@@ -1,11 +1,11 @@
 package io.github.mnistlab.maven;
 
-import io.github.mnistlab.maven.fork.ForkCommand;
 import io.github.mnistlab.maven.plan.Overrides;
 import io.github.mnistlab.maven.plan.UpToDate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -74,17 +74,18 @@ public abstract class AbstractTrainingMojo extends AbstractForkMojo {
     }
 
     /**
-     * Runs {@code command}, which writes {@code dir}, and then records {@code fingerprint} there. The
-     * old fingerprint is removed first, so that an interrupted run is stale next time.
+     * Runs the command line with {@code arguments} on {@code trainer}; it writes {@code dir}, where
+     * {@code fingerprint} is then recorded. The old fingerprint is removed first, so that an
+     * interrupted run is stale next time.
      */
-    protected final void forkInto(Path dir, String fingerprint, ForkCommand command, String what)
-            throws MojoExecutionException, MojoFailureException {
+    protected final void forkInto(Path dir, String fingerprint, TrainerFork trainer,
+            Function<String, List<String>> arguments, String what) throws MojoExecutionException, MojoFailureException {
         try {
             UpToDate.forget(dir);
         } catch (IOException e) {
             throw new MojoExecutionException("could not reset " + dir.resolve(UpToDate.FILE), e);
         }
-        fork(command, what);
+        trainer.run(arguments, what);
         try {
             UpToDate.record(dir, fingerprint);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.github.mnistlab.maven;
 
+import io.github.mnistlab.maven.fork.NativePlatform;
 import io.github.mnistlab.data.MnistFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,22 +42,27 @@ record LibraryClasspath(List<Path> jars, String library) {
     /**
      * Resolves the class path.
      *
-     * @param cpuNatives false to leave {@code pytorch-native-cpu} out, so that DJL loads a CUDA build
+     * @param cpuNatives the platform whose CPU build of libtorch ({@code pytorch-native-cpu}) to add, or
+     *                   null to leave it out, so that DJL loads a CUDA build
      */
     static LibraryClasspath resolve(PluginDescriptor plugin, RepositorySystem system, RepositorySystemSession session,
-            List<RemoteRepository> repositories, boolean cpuNatives) throws MojoExecutionException {
+            List<RemoteRepository> repositories, NativePlatform cpuNatives) throws MojoExecutionException {
         String key = FORK.getProperty("library");
         Artifact library = plugin.getArtifactMap().get(key);
         if (library == null) {
             throw new MojoExecutionException(key + " is not among the dependencies of " + plugin.getId());
         }
-        List<Exclusion> exclusions = cpuNatives ? List.of()
-                : List.of(new Exclusion("ai.djl.pytorch", "pytorch-native-cpu", "*", "*"));
+        DefaultArtifact natives = new DefaultArtifact(FORK.getProperty("natives"));
+        List<Exclusion> exclusions = List.of(new Exclusion(natives.getGroupId(), natives.getArtifactId(), "*", "*"));
         CollectRequest collect = new CollectRequest();
         collect.setRepositories(repositories);
         collect.addDependency(new Dependency(new DefaultArtifact(library.getGroupId(), library.getArtifactId(), "jar",
                 library.getVersion()), "runtime", false, exclusions));
         collect.addDependency(new Dependency(new DefaultArtifact(FORK.getProperty("logging")), "runtime"));
+        if (cpuNatives != null) {
+            collect.addDependency(new Dependency(new DefaultArtifact(natives.getGroupId(), natives.getArtifactId(),
+                    cpuNatives.classifier(), "jar", natives.getVersion()), "runtime"));
+        }
         List<ArtifactResult> results;
         try {
             results = system.resolveDependencies(session, new DependencyRequest(collect, null)).getArtifactResults();

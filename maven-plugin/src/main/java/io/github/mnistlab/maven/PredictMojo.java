@@ -91,7 +91,7 @@ public class PredictMojo extends AbstractForkMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("could not create the directory of " + out, e);
         }
-        fork(labCli(classpath(forkDevice())).withArguments(arguments), "run '" + run + "'");
+        trainerFork().run(device -> arguments, "run '" + run + "'");
         getLog().info("Predictions of " + files.size() + " image(s): " + out);
     }
 

@@ -1,7 +1,5 @@
 package io.github.mnistlab.maven;
 
-import io.github.mnistlab.maven.fork.ForkCommand;
-import io.github.mnistlab.maven.plan.DeviceSetting.ForkDevice;
 import io.github.mnistlab.maven.plan.Overrides;
 import io.github.mnistlab.maven.plan.SweepDefinition;
 import io.github.mnistlab.maven.plan.UpToDate;
@@ -75,9 +73,8 @@ public class SweepMojo extends AbstractTrainingMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        ForkDevice device = forkDevice();
-        LibraryClasspath classpath = classpath(device);
-        ForkCommand labCli = labCli(classpath);
+        TrainerFork trainer = trainerFork();
+        LibraryClasspath classpath = trainer.classpath();
         for (SweepDefinition sweep : chosen) {
             Path dir = labDirectory().resolve("sweeps").resolve(sweep.id());
             String fingerprint = UpToDate.fingerprint(String.join(" ", sweep.options(overrides)), classpath.library(),
@@ -89,9 +86,11 @@ public class SweepMojo extends AbstractTrainingMojo {
                 continue;
             }
             getLog().info("[" + sweep.id() + "] sweeping " + sweep.kind() + " (" + decision.reason() + ")");
-            List<String> arguments = new ArrayList<>(sweep.arguments(overrides, dir, device.cliDevice()));
-            arguments.addAll(threadOptions());
-            forkInto(dir, fingerprint, labCli.withArguments(arguments), "sweep '" + sweep.id() + "'");
+            forkInto(dir, fingerprint, trainer, device -> {
+                List<String> arguments = new ArrayList<>(sweep.arguments(overrides, dir, device));
+                arguments.addAll(threadOptions());
+                return arguments;
+            }, "sweep '" + sweep.id() + "'");
         }
     }
 }

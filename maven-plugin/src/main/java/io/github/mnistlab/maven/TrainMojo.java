@@ -1,7 +1,5 @@
 package io.github.mnistlab.maven;
 
-import io.github.mnistlab.maven.fork.ForkCommand;
-import io.github.mnistlab.maven.plan.DeviceSetting.ForkDevice;
 import io.github.mnistlab.maven.plan.ExperimentPlan;
 import io.github.mnistlab.maven.plan.Overrides;
 import io.github.mnistlab.maven.plan.PlannedExperiment;
@@ -67,9 +65,8 @@ public class TrainMojo extends AbstractTrainingMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        ForkDevice device = forkDevice();
-        LibraryClasspath classpath = classpath(device);
-        ForkCommand labCli = labCli(classpath);
+        TrainerFork trainer = trainerFork();
+        LibraryClasspath classpath = trainer.classpath();
         List<String> trained = new ArrayList<>();
         List<String> upToDate = new ArrayList<>();
         for (PlannedExperiment experiment : plan.experiments()) {
@@ -87,10 +84,12 @@ public class TrainMojo extends AbstractTrainingMojo {
             }
             getLog().info("[" + id + "] training " + experiment.spec().preset() + " (" + decision.reason()
                     + (experiment.neededOnly() ? "; a selected experiment reuses it" : "") + ")");
-            List<String> arguments = new ArrayList<>(List.of("run", "--spec", specFile.toString(),
-                    "--out", runDir.toString(), "--id", id, "--device", device.cliDevice()));
-            arguments.addAll(threadOptions());
-            forkInto(runDir, fingerprint, labCli.withArguments(arguments), "experiment '" + id + "'");
+            forkInto(runDir, fingerprint, trainer, device -> {
+                List<String> arguments = new ArrayList<>(List.of("run", "--spec", specFile.toString(),
+                        "--out", runDir.toString(), "--id", id, "--device", device));
+                arguments.addAll(threadOptions());
+                return arguments;
+            }, "experiment '" + id + "'");
             trained.add(id);
         }
         getLog().info("Trained " + trained.size() + " run(s)" + (trained.isEmpty() ? "" : " " + trained)

@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
         description = "Print what the PyTorch engine would find for a GPU (without loading libtorch).")
 final class GpuCheckCommand implements Callable<Integer> {
     private static final Pattern CUDA_FLAVOR = Pattern.compile("jnilib/([^/]+)/(cu\\d+)/.*");
+    /** A libtorch version as DJL names its cache directories: without a native jar's build suffix ({@code -20250812}). */
+    private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+\\.\\d+(-[a-z]+)?)(-SNAPSHOT)?(-\\d+)?");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -42,12 +44,14 @@ final class GpuCheckCommand implements Callable<Integer> {
         out.println("cudaVersion=" + (gpus > 0 ? CudaUtils.getCudaVersionString() : ""));
         Platform platform = Platform.detectPlatform("pytorch");
         String classifier = platform.getClassifier();
-        out.println("libtorchVersion=" + platform.getVersion());
+        Matcher version = VERSION.matcher(platform.getVersion());
+        String libtorch = version.matches() ? version.group(1) : platform.getVersion();
+        out.println("libtorchVersion=" + libtorch);
         out.println("classifier=" + classifier);
         List<String> flavors = cudaFlavors(classifier);
         Path cache = Utils.getEngineCacheDir("pytorch");
         String flavor = flavors.isEmpty() ? "" : flavors.get(flavors.size() - 1);
-        Path dir = cache.resolve(platform.getVersion() + "-" + flavor + "-" + classifier);
+        Path dir = cache.resolve(libtorch + "-" + flavor + "-" + classifier);
         out.println("flavor=" + flavor);
         out.println("libtorchDir=" + dir.toAbsolutePath());
         out.println("cached=" + (!flavor.isEmpty() && Files.isRegularFile(dir.resolve(System.mapLibraryName("torch")))));

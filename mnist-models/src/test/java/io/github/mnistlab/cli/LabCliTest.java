@@ -113,4 +113,25 @@ class LabCliTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void gpuCheckReportsWhatDjlWouldLoadWithoutStartingTheEngine() {
+        int status = run("gpu-check");
+
+        assertEquals(0, status, out + "" + err);
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        out.toString().lines().forEach(line -> values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+        assertEquals(java.util.Set.of("gpus", "cudaVersion", "libtorchVersion", "classifier", "flavor", "libtorchDir", "cached"),
+                values.keySet());
+        assertEquals("2.7.1", values.get("libtorchVersion"));
+        // the CUDA build this DJL's JNI bridge carries for Linux and Windows on x86-64
+        if (values.get("classifier").endsWith("x86_64")) {
+            assertEquals("cu128", values.get("flavor"));
+        }
+        Path expected = ai.djl.util.Utils.getEngineCacheDir("pytorch")
+                .resolve("2.7.1-" + values.get("flavor") + "-" + values.get("classifier")).toAbsolutePath();
+        assertEquals(expected.toString(), values.get("libtorchDir"));
+        assertEquals(String.valueOf(Files.isRegularFile(expected.resolve(System.mapLibraryName("torch")))), values.get("cached"));
+        assertEquals(Integer.parseInt(values.get("gpus")) > 0, !values.get("cudaVersion").isEmpty());
+    }
 }

@@ -60,4 +60,12 @@ class NpmPackageSourceTest {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
     }
+
+    @Test
+    void windowsRunsTheBatchScriptOtherSystemsTheCommand() {
+        assertEquals("npm.cmd", NpmPackageSource.npmCommand("Windows 11"));
+        assertEquals("npm.cmd", NpmPackageSource.npmCommand("Windows Server 2022"));
+        assertEquals("npm", NpmPackageSource.npmCommand("Linux"));
+        assertEquals("npm", NpmPackageSource.npmCommand("Mac OS X"));
+    }
 }

@@ -25,4 +25,9 @@ public final class ForkFailure extends Exception {
     public boolean userError() {
         return userError;
     }
+
+    /** Whether the fork stopped because its PyTorch engine could not start (its {@code engine-error:} line is the message). */
+    public boolean engineError() {
+        return exitStatus == JavaFork.ENGINE_ERROR && !userError;
+    }
 }

@@ -18,7 +18,10 @@ import java.util.function.Consumer;
 public final class JavaFork {
     /** The command line's exit status for a mistake the user can fix. */
     public static final int USER_ERROR = 2;
+    /** The command line's exit status when the PyTorch engine could not start. */
+    public static final int ENGINE_ERROR = 3;
     private static final String ERROR_PREFIX = "error: ";
+    private static final String ENGINE_ERROR_PREFIX = "engine-error: ";
     private static final int KEPT_ERROR_LINES = 20;
 
     private JavaFork() {
@@ -30,7 +33,8 @@ public final class JavaFork {
      * @param out receives each line of standard output (progress)
      * @param err receives each line of standard error except the {@code error:} line
      * @throws ForkFailure on a non-zero exit: with the {@code error:} line's text for exit status 2,
-     *                     else with the status and the last lines of standard error
+     *                     the {@code engine-error:} line's for status 3, else with the status and the
+     *                     last lines of standard error
      */
     public static void run(ForkCommand command, Consumer<String> out, Consumer<String> err) throws ForkFailure {
         Process process;
@@ -65,6 +69,9 @@ public final class JavaFork {
             if (status == USER_ERROR && errors.errorLine != null) {
                 throw new ForkFailure(errors.errorLine, status, true);
             }
+            if (status == ENGINE_ERROR && errors.engineErrorLine != null) {
+                throw new ForkFailure(errors.engineErrorLine, status, false);
+            }
             throw new ForkFailure(command.mainClass() + " exited with status " + status
                     + (errors.lastLines.isEmpty() ? "" : "; its last error output:\n" + String.join("\n", errors.lastLines)),
                     status, false);
@@ -91,6 +98,7 @@ public final class JavaFork {
         // read by the waiting thread only after join(), which orders these writes before the reads
         private final Deque<String> lastLines = new ArrayDeque<>();
         private String errorLine;
+        private String engineErrorLine;
 
         StandardError(Consumer<String> sink) {
             this.sink = sink;
@@ -101,6 +109,10 @@ public final class JavaFork {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (line.startsWith(ERROR_PREFIX)) {
                         errorLine = line.substring(ERROR_PREFIX.length());
+                        continue;
+                    }
+                    if (line.startsWith(ENGINE_ERROR_PREFIX)) {
+                        engineErrorLine = line.substring(ENGINE_ERROR_PREFIX.length());
                         continue;
                     }
                     lastLines.addLast(line);

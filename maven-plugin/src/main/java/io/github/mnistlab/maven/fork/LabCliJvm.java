@@ -52,9 +52,11 @@ public final class LabCliJvm {
      * {@link ForkCommand#withArguments(List)}.
      *
      * @param environment variables to set besides {@link #OFFLINE_ENVIRONMENT} (which wins)
+     * @param engineDownload whether DJL may download its engine: only then {@code DJL_OFFLINE} is
+     *                    {@code false} (the user's {@code lab.gpuDownload}; {@code OPT_OUT_TRACKING} stays set)
      */
     public static ForkCommand command(List<String> jvmArgs, Map<String, String> systemProperties, List<Path> classpath,
-            Map<String, String> environment, Path workingDirectory) {
+            Map<String, String> environment, Path workingDirectory, boolean engineDownload) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         ENGINE_DEFAULTS.forEach((name, value) -> {
             if (!env.containsKey(name) && System.getenv(name) == null) {
@@ -62,6 +64,9 @@ public final class LabCliJvm {
             }
         });
         env.putAll(OFFLINE_ENVIRONMENT);
+        if (engineDownload) {
+            env.put("DJL_OFFLINE", "false");
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return new ForkCommand(java, jvmArgs, systemProperties, classpath, MAIN_CLASS, List.of(), env, workingDirectory);
     }

@@ -17,6 +17,10 @@ public final class FakeCli {
                 System.err.println("error: preset 'cnn-lenett' is not known; use one of mlp, cnn-lenet");
                 System.exit(2);
             }
+            case "engine-error" -> {
+                System.err.println("engine-error: the PyTorch engine could not start: Failed to load PyTorch native library");
+                System.exit(3);
+            }
             case "crash" -> {
                 System.err.println("Exception in thread \"main\" java.lang.IllegalStateException: boom");
                 System.err.println("\tat io.github.mnistlab.cli.LabCli.main(LabCli.java:1)");

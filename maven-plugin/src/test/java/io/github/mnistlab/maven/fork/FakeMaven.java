@@ -15,7 +15,7 @@ public final class FakeMaven {
     public static void main(String[] args) throws Exception {
         Path classes = Path.of(args[0]);
         Path workingDirectory = Path.of(args[1]);
-        ForkCommand labCli = LabCliJvm.command(List.of("-Xmx64m"), Map.of(), List.of(classes), Map.of(), workingDirectory);
+        ForkCommand labCli = LabCliJvm.command(List.of("-Xmx64m"), Map.of(), List.of(classes), Map.of(), workingDirectory, false);
         ForkCommand sleep = new ForkCommand(labCli.java(), labCli.jvmArgs(), labCli.systemProperties(),
                 labCli.classpath(), FakeCli.class.getName(), List.of("sleep"), labCli.environment(),
                 labCli.workingDirectory());

@@ -20,9 +20,13 @@ class JavaForkTest {
     private final List<String> err = new ArrayList<>();
 
     private ForkCommand fake(String behaviour, Map<String, String> environment) throws Exception {
+        return fake(behaviour, environment, false);
+    }
+
+    private ForkCommand fake(String behaviour, Map<String, String> environment, boolean engineDownload) throws Exception {
         Path classes = Path.of(FakeCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ForkCommand labCli = LabCliJvm.command(List.of("-Xmx64m"), Map.of("lab.dataDir", "/data/mnist"),
-                List.of(classes), environment, workingDirectory);
+                List.of(classes), environment, workingDirectory, engineDownload);
         return new ForkCommand(labCli.java(), labCli.jvmArgs(), labCli.systemProperties(), labCli.classpath(),
                 FakeCli.class.getName(), List.of(behaviour), labCli.environment(), labCli.workingDirectory());
     }
@@ -75,6 +79,23 @@ class JavaForkTest {
     }
 
     @Test
+    void onlyTheUsersDownloadSwitchLetsDjlOnlineAndTrackingStaysOff() throws Exception {
+        run(fake("environment", Map.of("OPT_OUT_TRACKING", "false"), true));
+        assertEquals("DJL_OFFLINE=false", out.get(0));
+        assertEquals("OPT_OUT_TRACKING=true", out.get(1));
+    }
+
+    @Test
+    void anEngineThatCannotStartIsToldFromACrash() {
+        ForkFailure failure = assertThrows(ForkFailure.class, () -> run(fake("engine-error", Map.of())));
+        assertTrue(failure.engineError());
+        assertFalse(failure.userError());
+        assertEquals(3, failure.exitStatus());
+        assertEquals("the PyTorch engine could not start: Failed to load PyTorch native library", failure.getMessage());
+        assertTrue(err.isEmpty(), "the engine-error line is the message: " + err);
+    }
+
+    @Test
     void theCallersOwnAllocatorSettingsWin() throws Exception {
         run(fake("environment", Map.of("GLIBC_TUNABLES", "glibc.malloc.arena_max=2", "GOMP_SPINCOUNT", "7")));
         assertTrue(out.contains("GLIBC_TUNABLES=glibc.malloc.arena_max=2"), out.toString());
@@ -103,7 +124,7 @@ class JavaForkTest {
     @Test
     void commandLinePutsOptionsPropertiesAndClasspathBeforeTheMainClass() {
         ForkCommand command = LabCliJvm.command(List.of("-Xmx2g"), Map.of("lab.offline", "true", "lab.dataDir", "/d"),
-                List.of(Path.of("/r/a.jar"), Path.of("/r/b.jar")), Map.of(), workingDirectory)
+                List.of(Path.of("/r/a.jar"), Path.of("/r/b.jar")), Map.of(), workingDirectory, false)
                 .withArguments(List.of("run", "--spec", "s.json"));
         List<String> line = command.commandLine();
         assertEquals(List.of("-Xmx2g", "-Dlab.dataDir=/d", "-Dlab.offline=true", "-cp", "/r/a.jar:/r/b.jar",
