@@ -4,12 +4,13 @@ import io.github.mnistlab.maven.fork.ForkCommand;
 import io.github.mnistlab.maven.fork.ForkFailure;
 import io.github.mnistlab.maven.fork.JavaFork;
 import io.github.mnistlab.maven.fork.LabCliJvm;
-import io.github.mnistlab.maven.plan.DeviceSetting;
 import io.github.mnistlab.maven.fork.NativePlatform;
+import io.github.mnistlab.maven.plan.DeviceSetting;
 import io.github.mnistlab.maven.plan.DeviceSetting.EngineDownload;
 import io.github.mnistlab.maven.plan.DeviceSetting.ForkDevice;
 import io.github.mnistlab.maven.plan.GpuCheck;
 import io.github.mnistlab.maven.plan.GpuProbe;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -254,8 +255,9 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
      * property ({@code <lab.dataDir/>}) then means "unset" instead of the project directory.
      */
     private void putDirectory(Map<String, String> properties, String name, String directory) {
-        if (directory != null && !directory.isBlank()) {
-            properties.put(name, project().getBasedir().toPath().resolve(directory.strip()).toString());
+        Path resolved = projectPath(directory);
+        if (resolved != null) {
+            properties.put(name, resolved.toString());
         }
     }
 }

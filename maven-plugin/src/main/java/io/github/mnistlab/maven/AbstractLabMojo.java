@@ -74,6 +74,14 @@ public abstract class AbstractLabMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * A directory the user named in the POM or on the command line, resolved against the project's
+     * directory (not the current one, which differs under {@code mvn -f}); null when unset or blank.
+     */
+    protected final Path projectPath(String directory) {
+        return directory == null || directory.isBlank() ? null : project().getBasedir().toPath().resolve(directory.strip());
+    }
+
     /** {@code <labDirectory>/runs}: one directory per run. */
     protected final Path runsDirectory() {
         return labDirectory().resolve("runs");

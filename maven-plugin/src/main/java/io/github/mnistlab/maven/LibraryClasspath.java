@@ -1,7 +1,7 @@
 package io.github.mnistlab.maven;
 
-import io.github.mnistlab.maven.fork.NativePlatform;
 import io.github.mnistlab.data.MnistFiles;
+import io.github.mnistlab.maven.fork.NativePlatform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -112,8 +112,9 @@ public class ReportMojo extends AbstractRunsMojo {
         String dataProblem = null;
         try {
             MnistLoader.Builder loader = MnistLoader.builder().optOffline(true).optLog(getLog()::debug);
-            if (dataDir != null && !dataDir.isBlank()) {
-                loader.optDirectory(Path.of(dataDir));
+            Path directory = projectPath(dataDir);
+            if (directory != null) {
+                loader.optDirectory(directory);
             }
             data = loader.build().load();
         } catch (RuntimeException e) {
