@@ -1,6 +1,7 @@
 package io.github.mnistlab.maven;
 
 import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.RunStatus;
 import io.github.mnistlab.experiment.RunRecords;
 import java.io.File;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public class PredictMojo extends AbstractForkMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("run '" + run + "': " + e.getMessage());
         }
-        if (!RunRecord.COMPLETE.equals(record.status())) {
+        if (record.status() != RunStatus.COMPLETE) {
             throw new MojoFailureException("run '" + run + "' is " + record.status() + ", not complete: it has no"
                     + " parameters to predict with; train it again");
         }

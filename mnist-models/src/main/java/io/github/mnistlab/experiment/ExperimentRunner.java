@@ -177,7 +177,7 @@ public final class ExperimentRunner {
     }
 
     /** Builds the record of a run and writes it atomically. */
-    static RunRecord writeRecord(Path runDir, String id, ExperimentSpec spec, String status, String message,
+    static RunRecord writeRecord(Path runDir, String id, ExperimentSpec spec, RunStatus status, String message,
             Provenance provenance, long parameterCount, List<EpochRecord> epochs, LossSeries losses, int bestEpoch,
             double trainingSeconds, Evaluation evaluation, String parametersFile, int recomputedSteps, int skippedSteps) {
         RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, id, spec.preset(), status, message, spec,
@@ -263,7 +263,7 @@ public final class ExperimentRunner {
                         progress.accept(epochLine(id, spec.epochs(), record, bestEpoch == epoch));
                     }
                 } catch (DivergedException e) {
-                    writeRecord(RunRecord.DIVERGED, e.getMessage(), parameterCount, null);
+                    writeRecord(RunStatus.DIVERGED, e.getMessage(), parameterCount, null);
                     throw e;
                 }
                 restoreKept();
@@ -271,7 +271,7 @@ public final class ExperimentRunner {
                 Evaluation evaluation = Evaluation.of(spec.classes(), p.actual(), p.predicted(), p.confidence(),
                         p.loss(), KEPT_MISTAKES);
                 saveParameters();
-                RunRecord record = writeRecord(RunRecord.COMPLETE, null, parameterCount, evaluation);
+                RunRecord record = writeRecord(RunStatus.COMPLETE, null, parameterCount, evaluation);
                 progress.accept(doneLine(record, runDir));
                 return record;
             }
@@ -358,7 +358,7 @@ public final class ExperimentRunner {
             }
         }
 
-        private RunRecord writeRecord(String status, String message, long parameterCount, Evaluation evaluation) {
+        private RunRecord writeRecord(RunStatus status, String message, long parameterCount, Evaluation evaluation) {
             return ExperimentRunner.writeRecord(runDir, id, spec, status, message, provenance, parameterCount, epochs,
                     losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE, recomputedSteps,
                     skippedSteps);

@@ -76,7 +76,7 @@ public final class ModelFactory {
             throw new IllegalArgumentException("pretrained run " + runDir + " was trained with preset " + record.preset()
                     + ", which is not a digit classifier; use a run of preset cnn-lenet, cnn-small, cnn-wide or mlp");
         }
-        if (!RunRecord.COMPLETE.equals(record.status())) {
+        if (record.status() != RunStatus.COMPLETE) {
             throw new IllegalArgumentException("pretrained run " + runDir + " did not complete (" + record.status()
                     + ": " + record.message() + "); train it again first");
         }

@@ -33,7 +33,7 @@ public final class Predictor {
     /** Predicts for {@code pictures} with the run in {@code runDir}. */
     public static List<Prediction> predict(Path runDir, List<Path> pictures) {
         RunRecord record = RunRecords.read(runDir);
-        if (!RunRecord.COMPLETE.equals(record.status())) {
+        if (record.status() != RunStatus.COMPLETE) {
             throw new IllegalArgumentException("run " + runDir + " did not complete (" + record.status() + "); train it again");
         }
         ExperimentSpec spec = record.spec();

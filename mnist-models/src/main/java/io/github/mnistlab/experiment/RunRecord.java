@@ -28,14 +28,12 @@ import java.util.List;
  *                       {@code TrainingLoop}), including those of an epoch cut short by divergence
  * @param skippedSteps   all training steps not applied because their gradients were non-finite twice
  */
-public record RunRecord(int schemaVersion, String id, String preset, String status, String message,
+public record RunRecord(int schemaVersion, String id, String preset, RunStatus status, String message,
         ExperimentSpec spec, Provenance provenance, long parameterCount, List<EpochRecord> epochs,
         LossSeries iterationLoss, int bestEpoch, double trainingSeconds, Evaluation test, String parametersFile,
         String fingerprint, int recomputedSteps, int skippedSteps) {
     /** The version of the run.json layout this library writes and reads. */
     public static final int SCHEMA_VERSION = 1;
-    public static final String COMPLETE = "complete";
-    public static final String DIVERGED = "diverged";
 
     public RunRecord {
         epochs = List.copyOf(epochs);

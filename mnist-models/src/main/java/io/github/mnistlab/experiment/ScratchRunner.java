@@ -58,7 +58,7 @@ final class ScratchRunner {
             trainingSeconds += stats.seconds();
             if (!Double.isFinite(stats.loss())) {
                 DivergedException e = new DivergedException(iterations, (float) stats.loss());
-                ExperimentRunner.writeRecord(runDir, id, spec, RunRecord.DIVERGED, e.getMessage(), provenance,
+                ExperimentRunner.writeRecord(runDir, id, spec, RunStatus.DIVERGED, e.getMessage(), provenance,
                         net.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, null, PARAMETERS_FILE, 0, 0);
                 throw e;
             }
@@ -79,7 +79,7 @@ final class ScratchRunner {
         }
         Evaluation evaluation = evaluate(kept, testX, splits.test());
         save(kept, runDir);
-        RunRecord record = ExperimentRunner.writeRecord(runDir, id, spec, RunRecord.COMPLETE, null, provenance,
+        RunRecord record = ExperimentRunner.writeRecord(runDir, id, spec, RunStatus.COMPLETE, null, provenance,
                 kept.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE, 0, 0);
         progress.accept(ExperimentRunner.doneLine(record, runDir));
         return record;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.RunStatus;
 import io.github.mnistlab.experiment.RunRecords;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,7 +76,7 @@ class ForkedTrainerTest {
 
         assertArrayEquals(record, Files.readAllBytes(run.resolve("run.json")), "run.json changed");
         assertArrayEquals(params, Files.readAllBytes(run.resolve("model.params")), "model.params changed");
-        assertEquals(RunRecord.COMPLETE, RunRecords.read(run).status());
+        assertEquals(RunStatus.COMPLETE, RunRecords.read(run).status());
         try (Stream<Path> files = Files.list(run)) {
             assertEquals(List.of("model.params", "run.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }

@@ -53,7 +53,7 @@ class EngineFaultTrainingTest {
     void trainsTwoEpochsWithFiniteRecordsAndNoHeldBackStep(String preset) {
         RunRecord r = train(preset, Presets.get(preset).toBuilder().limit(3_000).epochs(2).build());
 
-        assertEquals(RunRecord.COMPLETE, r.status());
+        assertEquals(RunStatus.COMPLETE, r.status());
         assertEquals(2, r.epochs().size());
         for (EpochRecord e : r.epochs()) {
             assertTrue(Double.isFinite(e.trainLoss()) && Double.isFinite(e.trainError()), preset + " epoch " + e);
@@ -78,6 +78,6 @@ class EngineFaultTrainingTest {
 
         assertTrue(e.getMessage().contains("the training loss became"), e.getMessage());
         assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());
-        assertEquals(RunRecord.DIVERGED, RunRecords.read(runs.resolve("hot")).status());
+        assertEquals(RunStatus.DIVERGED, RunRecords.read(runs.resolve("hot")).status());
     }
 }

@@ -146,7 +146,7 @@ class PresetTrainingTest {
         assertTrue(e.getMessage().startsWith("the training loss became "), e.getMessage());
         assertTrue(e.getMessage().endsWith("; lower the learning rate (or check the data normalization) and train again"));
         RunRecord record = RunRecords.read(runs.resolve("hot"));
-        assertEquals(RunRecord.DIVERGED, record.status());
+        assertEquals(RunStatus.DIVERGED, record.status());
         assertEquals(e.getMessage(), record.message());
         assertNull(record.test());
         assertTrue(Files.notExists(runs.resolve("hot/model.params")), "no parameters are kept from a diverged run");

@@ -23,7 +23,7 @@ class RunRecordsTest {
         Provenance provenance = new Provenance(42, "dev", "0.35.1", "PyTorch 2.7.1", "cpu()", 2, 2, "17", "Linux amd64",
                 "cache /x", Map.of("t10k-labels-idx1-ubyte", "ff7b"), "2026-11-23T06:00:00Z");
         Evaluation test = Evaluation.of(10, new int[] {1, 2, 3}, new int[] {1, 2, 4}, new float[] {.9f, .8f, .7f}, 0.3, 5);
-        return new RunRecord(RunRecord.SCHEMA_VERSION, "digits", "cnn-lenet", RunRecord.COMPLETE, null, spec, provenance,
+        return new RunRecord(RunRecord.SCHEMA_VERSION, "digits", "cnn-lenet", RunStatus.COMPLETE, null, spec, provenance,
                 8490, List.of(new EpochRecord(1, 0.5, 0.1, null, null, 0.2, 0.05, 12.5, 938, 0, 0),
                         new EpochRecord(2, 0.3, 0.08, null, null, 0.15, 0.04, 12.1, 1876, 0, 2)),
                 new LossSeries(300, List.of(2.3f, 0.5f, 0.2f)), 2, 24.6, test, "model.params", "abc", 3, 2);

@@ -2,6 +2,7 @@ package io.github.mnistlab.maven.plan;
 
 import io.github.mnistlab.data.MnistFiles;
 import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.RunStatus;
 import io.github.mnistlab.experiment.RunRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ public final class UpToDate {
             return Decision.stale(Files.exists(runDir.resolve(RunRecords.FILE_NAME))
                     ? "its run record is unreadable" : "it has no run record yet");
         }
-        if (!RunRecord.COMPLETE.equals(record.status())) {
+        if (record.status() != RunStatus.COMPLETE) {
             return Decision.stale("its last run is " + record.status() + ", not complete");
         }
         return compare(runDir, fingerprint);

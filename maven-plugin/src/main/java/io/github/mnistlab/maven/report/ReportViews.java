@@ -103,7 +103,7 @@ public final class ReportViews {
         hp.append(", validation ").append(s.validationSize()).append(", seed ").append(s.seed());
         Provenance p = r.provenance();
         String device = p == null ? "–" : p.device() + ", " + p.threads() + "/" + p.cores() + " " + t.get("runs.threads");
-        return new RunRow(r.id(), r.preset(), run.description() == null ? "" : run.description(), r.status(),
+        return new RunRow(r.id(), r.preset(), run.description() == null ? "" : run.description(), r.status().toString(),
                 hp.toString(), device, r.epochs().size(), r.bestEpoch(),
                 r.test() == null ? "–" : fixed(r.test().accuracy(), 4), fixed(r.trainingSeconds(), 1),
                 r.skippedSteps() + " (" + r.recomputedSteps() + ")");
@@ -208,7 +208,7 @@ public final class ReportViews {
             }
             color++;
             CurvePoint last = n == 0 ? null : e.curve().get(n - 1);
-            rows.add(List.of(e.id(), e.preset(), e.status(),
+            rows.add(List.of(e.id(), e.preset(), e.status().toString(),
                     last == null ? "–" : percent(last.trainError()),
                     last == null || last.validationError() == null ? "–" : percent(last.validationError()),
                     e.testError() == null ? "–" : percent(e.testError()),

@@ -1,6 +1,7 @@
 package io.github.mnistlab.maven.results;
 
 import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.RunStatus;
 import java.nio.file.Path;
 
 /**
@@ -16,6 +17,6 @@ public record CatalogedRun(Path directory, RunRecord record) {
 
     /** Whether training finished and the test set was evaluated. */
     public boolean complete() {
-        return RunRecord.COMPLETE.equals(record.status()) && record.test() != null;
+        return record.status() == RunStatus.COMPLETE && record.test() != null;
     }
 }

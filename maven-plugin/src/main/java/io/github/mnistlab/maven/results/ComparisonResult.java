@@ -3,6 +3,7 @@ package io.github.mnistlab.maven.results;
 import io.github.mnistlab.experiment.EpochRecord;
 import io.github.mnistlab.experiment.LossSeries;
 import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.RunStatus;
 import io.github.mnistlab.experiment.RunRecords;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +32,7 @@ public record ComparisonResult(String id, String description, List<Entry> runs, 
      * @param curve           one point per epoch
      * @param iterationLoss   training loss over iterations
      */
-    public record Entry(String id, String preset, String status, Double testAccuracy, Double testError,
+    public record Entry(String id, String preset, RunStatus status, Double testAccuracy, Double testError,
             double trainingSeconds, long iterations, int bestEpoch, List<CurvePoint> curve, LossSeries iterationLoss) {
     }
 
@@ -63,7 +64,7 @@ public record ComparisonResult(String id, String description, List<Entry> runs, 
                     e.testError()));
         }
         long iterations = r.epochs().isEmpty() ? 0 : r.epochs().get(r.epochs().size() - 1).iterations();
-        boolean complete = RunRecord.COMPLETE.equals(r.status()) && r.test() != null;
+        boolean complete = r.status() == RunStatus.COMPLETE && r.test() != null;
         return new Entry(r.id(), r.preset(), r.status(), complete ? r.test().accuracy() : null,
                 complete ? r.test().error() : null, r.trainingSeconds(), iterations, r.bestEpoch(), curve,
                 r.iterationLoss());

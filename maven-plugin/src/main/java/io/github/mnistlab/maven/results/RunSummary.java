@@ -3,6 +3,7 @@ package io.github.mnistlab.maven.results;
 import io.github.mnistlab.eval.ClassMetrics;
 import io.github.mnistlab.eval.Evaluation;
 import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.RunStatus;
 import io.github.mnistlab.experiment.RunRecords;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.Map;
  * @param trainingSeconds seconds of training passes
  * @param perClass        precision, recall and F1 of each class
  */
-public record RunSummary(String id, String preset, String status, String message, Integer testSamples,
+public record RunSummary(String id, String preset, RunStatus status, String message, Integer testSamples,
         Double testAccuracy, Double testError, Double macroF1, int bestEpoch, int epochs, double trainingSeconds,
         List<ClassMetrics> perClass) {
 

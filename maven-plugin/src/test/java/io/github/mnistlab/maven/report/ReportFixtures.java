@@ -9,6 +9,7 @@ import io.github.mnistlab.experiment.LossSeries;
 import io.github.mnistlab.experiment.Presets;
 import io.github.mnistlab.experiment.Provenance;
 import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.RunStatus;
 import io.github.mnistlab.experiment.SweepRecord;
 import io.github.mnistlab.maven.results.ComparisonResult;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class ReportFixtures {
                 "2025-03-01T10:00:00Z");
         double seconds = records.stream().mapToDouble(EpochRecord::seconds).sum();
         long parameters = NetworkStructure.of(spec, p -> Presets.get("cnn-lenet")).total();
-        return new RunRecord(RunRecord.SCHEMA_VERSION, id, preset, RunRecord.COMPLETE, null, spec, provenance,
+        return new RunRecord(RunRecord.SCHEMA_VERSION, id, preset, RunStatus.COMPLETE, null, spec, provenance,
                 parameters, records, new LossSeries(5, loss), epochs, seconds, test, "model.params", "f" + id, 0, 0);
     }
 

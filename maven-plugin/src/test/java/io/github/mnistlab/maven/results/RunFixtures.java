@@ -6,6 +6,7 @@ import io.github.mnistlab.experiment.LossSeries;
 import io.github.mnistlab.experiment.Presets;
 import io.github.mnistlab.experiment.Provenance;
 import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.experiment.RunStatus;
 import io.github.mnistlab.experiment.RunRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ public final class RunFixtures {
                 "cache /x", Map.of("t10k-labels-idx1-ubyte", "ff7b"), "2026-11-23T06:00:00Z");
         List<EpochRecord> epochs = List.of(new EpochRecord(1, 0.9, 0.3, null, null, 0.5, 0.2, seconds / 2, 50, 0, 0),
                 new EpochRecord(2, 0.4, 0.1, null, null, 0.35, 1 - accuracy, seconds / 2, 100, 0, 0));
-        return new RunRecord(RunRecord.SCHEMA_VERSION, id, preset, RunRecord.COMPLETE, null,
+        return new RunRecord(RunRecord.SCHEMA_VERSION, id, preset, RunStatus.COMPLETE, null,
                 Presets.get(preset).toBuilder().epochs(2).build(), provenance, 1000, epochs,
                 new LossSeries(25, List.of(2.3f, 1.0f, 0.6f, 0.4f)), 2, seconds, test, "model.params", "fingerprint", 0, 0);
     }
@@ -43,7 +44,7 @@ public final class RunFixtures {
     /** A run that diverged in its first epoch: no test evaluation. */
     public static RunRecord diverged(String id) {
         RunRecord r = record(id, "mlp", 0.1, 1);
-        return new RunRecord(r.schemaVersion(), id, r.preset(), RunRecord.DIVERGED, "loss became NaN at iteration 7",
+        return new RunRecord(r.schemaVersion(), id, r.preset(), RunStatus.DIVERGED, "loss became NaN at iteration 7",
                 r.spec(), r.provenance(), r.parameterCount(), List.of(), r.iterationLoss(), 0, 0.5, null, null,
                 r.fingerprint(), 0, 0);
     }
