@@ -130,21 +130,17 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
      * is used, why) and the class path for it. Fails on a platform without a CPU build of libtorch, and
      * for {@code gpu} when the GPU cannot be used.
      */
-    protected final TrainerFork trainerFork() throws MojoFailureException, MojoExecutionException {
-        try {
-            platform = NativePlatform.current();
-            ForkDevice chosen = DeviceSetting.parse(device).choose(GpuProbe.system(), this::gpuCheck,
-                    EngineDownload.of(gpuDownload, session.isOffline()));
-            String line = "Device: " + chosen.cliDevice() + " (" + chosen.reason() + ")";
-            if (chosen.warning()) {
-                getLog().warn(line);
-            } else {
-                getLog().info(line);
-            }
-            return new TrainerFork(chosen);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+    protected final TrainerFork trainerFork() throws MojoExecutionException {
+        platform = NativePlatform.current();
+        ForkDevice chosen = DeviceSetting.parse(device).choose(GpuProbe.system(), this::gpuCheck,
+                EngineDownload.of(gpuDownload, session.isOffline()));
+        String line = "Device: " + chosen.cliDevice() + " (" + chosen.reason() + ")";
+        if (chosen.warning()) {
+            getLog().warn(line);
+        } else {
+            getLog().info(line);
         }
+        return new TrainerFork(chosen);
     }
 
     /** What DJL would find for a GPU, asked from a fork with the trainer's GPU class path. */

@@ -13,8 +13,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal shares: {@code lab.skip}, handled here once, and the lab directory through which
- * the goals talk to each other.
+ * What every goal shares: {@code lab.skip}, handled here once; the one translation of a user's
+ * mistake (an {@link IllegalArgumentException} from the plan, the library or a parameter, whose
+ * message names the value and the fix) into a build failure with that message; and the lab
+ * directory through which the goals talk to each other.
  */
 public abstract class AbstractLabMojo extends AbstractMojo {
     /**
@@ -50,10 +52,17 @@ public abstract class AbstractLabMojo extends AbstractMojo {
             getLog().info("Skipping lab:" + mojoExecution.getGoal() + " because property lab.skip is set.");
             return;
         }
-        executeLab();
+        try {
+            executeLab();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
     }
 
-    /** The goal's work, when not skipped. */
+    /**
+     * The goal's work, when not skipped. An {@link IllegalArgumentException} it throws is the user's
+     * mistake: the build fails with its message.
+     */
     protected abstract void executeLab() throws MojoExecutionException, MojoFailureException;
 
     protected final MavenProject project() {

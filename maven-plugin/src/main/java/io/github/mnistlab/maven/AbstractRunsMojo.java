@@ -3,7 +3,6 @@ package io.github.mnistlab.maven;
 import io.github.mnistlab.maven.results.RunCatalog;
 import java.io.File;
 import java.util.List;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -39,14 +38,10 @@ public abstract class AbstractRunsMojo extends AbstractLabMojo {
     private List<File> runDirectories;
 
     /** Every run this goal can see. */
-    protected final RunCatalog catalog() throws MojoFailureException {
-        try {
-            return RunCatalog.scan(runsDirectory(),
-                    runDirectories == null ? List.of() : runDirectories.stream().map(File::toPath).toList(),
-                    getLog()::warn);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+    protected final RunCatalog catalog() {
+        return RunCatalog.scan(runsDirectory(),
+                runDirectories == null ? List.of() : runDirectories.stream().map(File::toPath).toList(),
+                getLog()::warn);
     }
 
     /** The ids of the configured experiments, in POM order. */

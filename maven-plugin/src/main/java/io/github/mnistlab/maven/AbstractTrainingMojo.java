@@ -56,12 +56,8 @@ public abstract class AbstractTrainingMojo extends AbstractForkMojo {
     private Integer threads;
 
     /** The quick-mode overrides; a bad value is named. */
-    protected final Overrides overrides() throws MojoFailureException {
-        try {
-            return new Overrides(epochs, limit);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+    protected final Overrides overrides() {
+        return new Overrides(epochs, limit);
     }
 
     /** {@code --threads N} when set, for the {@code run} and {@code sweep} commands. */

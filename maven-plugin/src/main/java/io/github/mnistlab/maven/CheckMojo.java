@@ -67,12 +67,7 @@ public class CheckMojo extends AbstractRunsMojo {
         List<String> misses = new ArrayList<>();
         int checked = 0;
         for (Check check : checks) {
-            Threshold threshold;
-            try {
-                threshold = check.toThreshold();
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException(e.getMessage());
-            }
+            Threshold threshold = check.toThreshold();
             Optional<CatalogedRun> run = catalog.get(threshold.run());
             if (run.isPresent()) {
                 misses.addAll(threshold.misses(run.get()));

@@ -55,12 +55,7 @@ public class CompareMojo extends AbstractRunsMojo {
         RunCatalog catalog = catalog();
         Selection selection = Selection.of(selectedExperiments);
         for (Comparison comparison : comparisons) {
-            List<String> ids;
-            try {
-                ids = comparison.runIds();
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException(e.getMessage());
-            }
+            List<String> ids = comparison.runIds();
             List<String> missing = ids.stream().filter(id -> catalog.get(id).isEmpty()).toList();
             Optional<String> leftOut = missing.stream().filter(selection::leftOut).findFirst();
             if (leftOut.isPresent()) {

@@ -100,12 +100,7 @@ public class ReportMojo extends AbstractRunsMojo {
 
     @Override
     protected void executeLab() throws MojoExecutionException, MojoFailureException {
-        XAxis axis;
-        try {
-            axis = XAxis.parse(reportXAxis);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+        XAxis axis = XAxis.parse(reportXAxis);
         Locale locale = reportLocale == null || reportLocale.isBlank() ? Locale.getDefault()
                 : Locale.forLanguageTag(reportLocale.strip().replace('_', '-'));
         MnistDataset data = null;
@@ -121,22 +116,15 @@ public class ReportMojo extends AbstractRunsMojo {
             dataProblem = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             getLog().warn("The report shows no digit pictures: " + dataProblem);
         }
-        ReportView view;
-        try {
-            view = ReportViews.build(new ReportInputs(reportTitle == null ? "" : reportTitle, locale, axis,
-                    catalog().runs(experimentIds()).stream()
-                            .map(run -> new ReportInputs.Run(run.record(), description(run.id()))).toList(),
-                    LabResults.comparisons(labDirectory()), LabResults.sweeps(labDirectory()), data, dataProblem,
-                    gitCommit(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+        ReportView view = ReportViews.build(new ReportInputs(reportTitle == null ? "" : reportTitle, locale, axis,
+                catalog().runs(experimentIds()).stream()
+                        .map(run -> new ReportInputs.Run(run.record(), description(run.id()))).toList(),
+                LabResults.comparisons(labDirectory()), LabResults.sweeps(labDirectory()), data, dataProblem,
+                gitCommit(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         Path directory = reportDirectory != null ? reportDirectory.toPath() : labDirectory().resolve("report");
         try {
             Path page = new LabReport(reportTemplate == null ? null : reportTemplate.toPath()).write(view, directory);
             getLog().info("Lab report of " + view.runs().size() + " run(s): " + page);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("could not write the report into " + directory, e);
         }

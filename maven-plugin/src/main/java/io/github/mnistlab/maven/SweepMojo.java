@@ -56,22 +56,18 @@ public class SweepMojo extends AbstractTrainingMojo {
         Selection selection = Selection.of(selectedSweeps);
         Overrides overrides = overrides();
         List<SweepDefinition> chosen = new ArrayList<>();
-        try {
-            for (Sweep sweep : sweeps) {
-                SweepDefinition definition = sweep.toDefinition().validate();
-                if (!selection.leftOut(definition.id())) {
-                    chosen.add(definition);
-                }
+        for (Sweep sweep : sweeps) {
+            SweepDefinition definition = sweep.toDefinition().validate();
+            if (!selection.leftOut(definition.id())) {
+                chosen.add(definition);
             }
-            List<String> ids = sweeps.stream().map(sweep -> sweep.toDefinition().id()).toList();
-            for (String id : selection.ids()) {
-                if (!ids.contains(id)) {
-                    throw new IllegalArgumentException("lab.sweeps names '" + id + "', which is not a sweep id;"
-                            + " known ids: " + String.join(", ", ids));
-                }
+        }
+        List<String> ids = sweeps.stream().map(sweep -> sweep.toDefinition().id()).toList();
+        for (String id : selection.ids()) {
+            if (!ids.contains(id)) {
+                throw new IllegalArgumentException("lab.sweeps names '" + id + "', which is not a sweep id;"
+                        + " known ids: " + String.join(", ", ids));
             }
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
         }
         TrainerFork trainer = trainerFork();
         LibraryClasspath classpath = trainer.classpath();

@@ -57,14 +57,9 @@ public class TrainMojo extends AbstractTrainingMojo {
             return;
         }
         Overrides overrides = overrides();
-        ExperimentPlan plan;
-        try {
-            plan = ExperimentPlan.of(experiments.stream().map(Experiment::toDefinition).toList(),
-                    overrides, Selection.of(selectedExperiments).ids(),
-                    id -> project().getBasedir().toPath().relativize(runsDirectory().resolve(id)).toString());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+        ExperimentPlan plan = ExperimentPlan.of(experiments.stream().map(Experiment::toDefinition).toList(),
+                overrides, Selection.of(selectedExperiments).ids(),
+                id -> project().getBasedir().toPath().relativize(runsDirectory().resolve(id)).toString());
         TrainerFork trainer = trainerFork();
         LibraryClasspath classpath = trainer.classpath();
         List<String> trained = new ArrayList<>();

@@ -56,20 +56,18 @@ public final class LabResults {
     }
 
     private static <T> T parse(Path file, Class<T> type) {
+        T value;
         try {
-            T value = RunRecords.gson().fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
-            if (value == null) {
-                throw new IllegalArgumentException(file + " is empty; run its goal again");
-            }
-            return value;
+            value = RunRecords.gson().fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
         } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().endsWith("again")) {
-                throw iae;
-            }
             throw new IllegalArgumentException(file + " could not be read as " + type.getSimpleName() + " ("
                     + e.getMessage() + "); delete it and run its goal again", e);
         }
+        if (value == null) {
+            throw new IllegalArgumentException(file + " is empty; run its goal again");
+        }
+        return value;
     }
 }
