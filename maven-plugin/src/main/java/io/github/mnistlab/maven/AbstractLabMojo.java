@@ -1,5 +1,6 @@
 package io.github.mnistlab.maven;
 
+import io.github.mnistlab.maven.results.LabLayout;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +92,13 @@ public abstract class AbstractLabMojo extends AbstractMojo {
         return directory == null || directory.isBlank() ? null : project().getBasedir().toPath().resolve(directory.strip());
     }
 
+    /** The files under the lab directory. */
+    protected final LabLayout lab() {
+        return new LabLayout(labDirectory());
+    }
+
     /** {@code <labDirectory>/runs}: one directory per run. */
     protected final Path runsDirectory() {
-        return labDirectory().resolve("runs");
+        return lab().runs();
     }
 }

@@ -70,7 +70,7 @@ public class CompareMojo extends AbstractRunsMojo {
             }
             List<RunRecord> records = ids.stream().map(id -> catalog.get(id).orElseThrow().record()).toList();
             ComparisonResult result = ComparisonResult.of(comparison.id(), comparison.description(), records);
-            Path file = labDirectory().resolve("comparisons").resolve(comparison.id() + ".json");
+            Path file = lab().comparison(comparison.id());
             write(file, result.toJson());
             getLog().info(result.verdict());
         }

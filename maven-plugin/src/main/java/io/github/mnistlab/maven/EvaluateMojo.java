@@ -19,7 +19,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class EvaluateMojo extends AbstractRunsMojo {
     /** The summary file in the lab directory. */
-    static final String FILE_NAME = "evaluations.json";
 
     @Override
     protected void executeLab() throws MojoExecutionException, MojoFailureException {
@@ -31,7 +30,7 @@ public class EvaluateMojo extends AbstractRunsMojo {
         List<RunSummary> summaries = catalog.runs(experimentIds()).stream().map(CatalogedRun::record)
                 .map(RunSummary::of).toList();
         summaries.forEach(s -> s.logLines().forEach(getLog()::info));
-        Path file = labDirectory().resolve(FILE_NAME);
+        Path file = lab().evaluations();
         write(file, RunSummary.toJson(summaries));
         getLog().info("Evaluations of " + summaries.size() + " run(s): " + file);
     }

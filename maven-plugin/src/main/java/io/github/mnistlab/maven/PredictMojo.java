@@ -84,7 +84,7 @@ public class PredictMojo extends AbstractForkMojo {
                     + " file name)");
         }
         Path out = predictionsFile != null ? predictionsFile.toPath()
-                : labDirectory().resolve("predictions").resolve(record.id() + ".json");
+                : lab().predictions(record.id());
         List<String> arguments = new ArrayList<>(List.of("predict", "--run", runDir.toString(), "--out", out.toString()));
         files.forEach(f -> arguments.add(f.toString()));
         try {

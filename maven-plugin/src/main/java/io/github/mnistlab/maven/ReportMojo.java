@@ -119,9 +119,9 @@ public class ReportMojo extends AbstractRunsMojo {
         ReportView view = ReportViews.build(new ReportInputs(reportTitle == null ? "" : reportTitle, locale, axis,
                 catalog().runs(experimentIds()).stream()
                         .map(run -> new ReportInputs.Run(run.record(), description(run.id()))).toList(),
-                LabResults.comparisons(labDirectory()), LabResults.sweeps(labDirectory()), data, dataProblem,
+                LabResults.comparisons(lab()), LabResults.sweeps(lab()), data, dataProblem,
                 gitCommit(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
-        Path directory = reportDirectory != null ? reportDirectory.toPath() : labDirectory().resolve("report");
+        Path directory = reportDirectory != null ? reportDirectory.toPath() : lab().report();
         try {
             Path page = new LabReport(reportTemplate == null ? null : reportTemplate.toPath()).write(view, directory);
             getLog().info("Lab report of " + view.runs().size() + " run(s): " + page);

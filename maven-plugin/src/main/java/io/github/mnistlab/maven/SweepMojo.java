@@ -72,7 +72,7 @@ public class SweepMojo extends AbstractTrainingMojo {
         TrainerFork trainer = trainerFork();
         LibraryClasspath classpath = trainer.classpath();
         for (SweepDefinition sweep : chosen) {
-            Path dir = labDirectory().resolve("sweeps").resolve(sweep.id());
+            Path dir = lab().sweep(sweep.id());
             String fingerprint = UpToDate.fingerprint(String.join(" ", sweep.options(overrides)), classpath.library(),
                     null);
             UpToDate.Decision decision = UpToDate.ofOutput(dir, dir.resolve(SweepDefinition.SWEEP_FILE), fingerprint,

@@ -67,7 +67,7 @@ public class TrainMojo extends AbstractTrainingMojo {
         for (PlannedExperiment experiment : plan.experiments()) {
             String id = experiment.id();
             Path runDir = runsDirectory().resolve(id);
-            Path specFile = write(labDirectory().resolve("specs").resolve(id + ".json"), experiment.specJson());
+            Path specFile = write(lab().spec(id), experiment.specJson());
             String pretrained = experiment.definition().pretrained();
             String fingerprint = UpToDate.fingerprint(experiment.specJson(), classpath.library(),
                     pretrained == null ? null : runsDirectory().resolve(pretrained));

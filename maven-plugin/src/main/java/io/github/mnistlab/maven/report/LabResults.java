@@ -3,6 +3,7 @@ package io.github.mnistlab.maven.report;
 import io.github.mnistlab.experiment.RunRecords;
 import io.github.mnistlab.experiment.SweepRecord;
 import io.github.mnistlab.maven.results.ComparisonResult;
+import io.github.mnistlab.maven.results.LabLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,10 @@ public final class LabResults {
     private LabResults() {
     }
 
-    /** The comparisons of {@code labDirectory}, by id. */
-    public static List<ComparisonResult> comparisons(Path labDirectory) {
+    /** The comparisons of the lab directory, by id. */
+    public static List<ComparisonResult> comparisons(LabLayout lab) {
         List<ComparisonResult> out = new ArrayList<>();
-        for (Path file : list(labDirectory.resolve("comparisons"))) {
+        for (Path file : list(lab.comparisons())) {
             if (file.getFileName().toString().endsWith(".json")) {
                 out.add(parse(file, ComparisonResult.class));
             }
@@ -32,10 +33,10 @@ public final class LabResults {
         return out;
     }
 
-    /** The sweeps of {@code labDirectory}, by id. */
-    public static List<ReportInputs.Sweep> sweeps(Path labDirectory) {
+    /** The sweeps of the lab directory, by id. */
+    public static List<ReportInputs.Sweep> sweeps(LabLayout lab) {
         List<ReportInputs.Sweep> out = new ArrayList<>();
-        for (Path dir : list(labDirectory.resolve("sweeps"))) {
+        for (Path dir : list(lab.sweeps())) {
             Path file = dir.resolve("sweep.json");
             if (Files.isRegularFile(file)) {
                 out.add(new ReportInputs.Sweep(dir.getFileName().toString(), parse(file, SweepRecord.class)));

@@ -1,0 +1,56 @@
+package io.github.mnistlab.maven.results;
+
+import java.nio.file.Path;
+
+/**
+ * The files under the lab directory ({@code target/lab}) through which the goals talk to each other,
+ * named in one place. ARCHITECTURE.md lists which goal writes and which reads each.
+ *
+ * @param root the lab directory
+ */
+public record LabLayout(Path root) {
+    /** {@code runs/}: one directory per run ({@code run.json}, the parameters, {@code .lab-input}). */
+    public Path runs() {
+        return root.resolve("runs");
+    }
+
+    /** {@code specs/<id>.json}: the full spec an experiment trains from. */
+    public Path spec(String id) {
+        return root.resolve("specs").resolve(id + ".json");
+    }
+
+    /** {@code sweeps/}: one directory per sweep. */
+    public Path sweeps() {
+        return root.resolve("sweeps");
+    }
+
+    /** {@code sweeps/<id>/}: a sweep's runs and {@code sweep.json}. */
+    public Path sweep(String id) {
+        return sweeps().resolve(id);
+    }
+
+    /** {@code evaluations.json}: the summary of every run. */
+    public Path evaluations() {
+        return root.resolve("evaluations.json");
+    }
+
+    /** {@code comparisons/}: one file per comparison. */
+    public Path comparisons() {
+        return root.resolve("comparisons");
+    }
+
+    /** {@code comparisons/<id>.json}. */
+    public Path comparison(String id) {
+        return comparisons().resolve(id + ".json");
+    }
+
+    /** {@code predictions/<run>.json}: the default output of {@code lab:predict}. */
+    public Path predictions(String run) {
+        return root.resolve("predictions").resolve(run + ".json");
+    }
+
+    /** {@code report/}: the default report directory. */
+    public Path report() {
+        return root.resolve("report");
+    }
+}
