@@ -108,7 +108,7 @@ public final class EpochBenchmark {
                 long iterations = 0;
                 for (int epoch = 1; epoch <= warmup + repeats; epoch++) {
                     // The runner's per-epoch seed, so shuffles (and an adder's pairings) match a real run.
-                    long epochSeed = spec.seed() * 1_000_003L + epoch;
+                    long epochSeed = spec.epochSeed(epoch);
                     EpochStats stats;
                     if (adder) {
                         try (DevicePairs pairs = new DevicePairs(train, DigitPairs.draw(digits, epochSeed))) {
@@ -146,7 +146,7 @@ public final class EpochBenchmark {
         ScratchMlp net = ScratchRunner.newNetwork(spec);
         for (int epoch = 1; epoch <= warmup + repeats; epoch++) {
             ScratchEpochStats stats = net.trainEpoch(images, digits.labels(), n, spec.batchSize(), spec.learningRate(),
-                    spec.weightDecay(), spec.seed() * 1_000_003L + epoch, null);
+                    spec.weightDecay(), spec.epochSeed(epoch), null);
             listener.onEpoch(new BenchEpoch(epoch, epoch <= warmup, stats.seconds(), stats.samples(), stats.loss(), 0, 0));
         }
     }

@@ -239,8 +239,8 @@ public final class ExperimentRunner {
                     + (validation == null ? "no validation set" : validation.count() + " validation")
                     + ", " + test.count() + " test, on " + provenance.device());
             try (DevicePairs validationPairs = adder && validation != null
-                            ? new DevicePairs(validation, DigitPairs.draw(splits.validation(), spec.seed() + 1)) : null;
-                    DevicePairs testPairs = adder ? new DevicePairs(test, DigitPairs.draw(splits.test(), spec.seed() + 2)) : null) {
+                            ? new DevicePairs(validation, DigitPairs.draw(splits.validation(), spec.validationPairSeed())) : null;
+                    DevicePairs testPairs = adder ? new DevicePairs(test, DigitPairs.draw(splits.test(), spec.testPairSeed())) : null) {
                 DeviceSet validationSet = adder ? validationPairs : validation;
                 DeviceSet testSet = adder ? testPairs : test;
                 double best = -1;
@@ -278,7 +278,7 @@ public final class ExperimentRunner {
         }
 
         private EpochStats trainOneEpoch(int epoch, boolean adder) {
-            long epochSeed = spec.seed() * 1_000_003L + epoch;
+            long epochSeed = spec.epochSeed(epoch);
             int batches = (train.count() + spec.batchSize() - 1) / spec.batchSize();
             long firstIteration = iterations;
             long[] lastReport = {System.nanoTime()};

@@ -140,6 +140,24 @@ public record ExperimentSpec(
         throw new IllegalArgumentException(name + " is " + value + ", expected " + expected);
     }
 
+    /**
+     * Seeds epoch {@code epoch} (1-based): its shuffle and, for an adder, its pairing. One formula for
+     * the DJL runner, the scratch runner and the benchmark, so the same spec trains the same batches.
+     */
+    public long epochSeed(int epoch) {
+        return seed * 1_000_003L + epoch;
+    }
+
+    /** Seeds an adder's fixed validation pairing. */
+    public long validationPairSeed() {
+        return seed + 1;
+    }
+
+    /** Seeds an adder's fixed test pairing; the report draws the same pairs to show their pictures. */
+    public long testPairSeed() {
+        return seed + 2;
+    }
+
     /** Number of output classes: 19 sums for an adder, else 10 digits. */
     public int classes() {
         return model.isAdder() ? 19 : 10;

@@ -52,7 +52,7 @@ final class ScratchRunner {
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long first = iterations;
             ScratchEpochStats stats = net.trainEpoch(trainX, splits.train().labels(), n, spec.batchSize(),
-                    spec.learningRate(), spec.weightDecay(), spec.seed() * 1_000_003L + epoch,
+                    spec.learningRate(), spec.weightDecay(), spec.epochSeed(epoch),
                     (iteration, loss) -> losses.add(loss));
             iterations += batches;
             trainingSeconds += stats.seconds();

@@ -324,7 +324,7 @@ public final class ReportViews {
         if (data == null) {
             note = t.get("evaluation.noPictures");
         } else {
-            DigitPairs pairs = adder ? DigitPairs.draw(data.test(), r.spec().seed() + 2) : null;
+            DigitPairs pairs = adder ? DigitPairs.draw(data.test(), r.spec().testPairSeed()) : null;
             for (io.github.mnistlab.eval.Mistake m : e.mistakes()) {
                 if (mistakes.size() == GALLERY) {
                     break;
@@ -365,7 +365,7 @@ public final class ReportViews {
         DigitImages test = in.data().test();
         // Pairs 0..9 of the first adder's test pairs; the runs share a seed in the lab, so the same pairs.
         RunRecord first = adders.get(0);
-        DigitPairs pairs = DigitPairs.draw(test, first.spec().seed() + 2);
+        DigitPairs pairs = DigitPairs.draw(test, first.spec().testPairSeed());
         List<RunRecord> same = adders.stream().filter(r -> r.spec().seed() == first.spec().seed()).toList();
         List<Pair> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(PAIRS, pairs.count()); i++) {
