@@ -126,12 +126,17 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
     private NativePlatform platform;
 
     /**
-     * The trainer fork of this build: the device decided once (logged in one line: what was found, what
-     * is used, why) and the class path for it. Fails on a platform without a CPU build of libtorch, and
-     * for {@code gpu} when the GPU cannot be used.
+     * The trainer fork: the device decided once per build (logged in one line: what was found, what is
+     * used, why; the build's later goals reuse the decision) and the class path for it. Fails on a
+     * platform without a CPU build of libtorch, and for {@code gpu} when the GPU cannot be used.
      */
     protected final TrainerFork trainerFork() throws MojoExecutionException {
         platform = NativePlatform.current();
+        Object decided = session.getRepositorySession().getData().get(decisionKey());
+        if (decided instanceof ForkDevice known) {
+            getLog().debug("Device: " + known.cliDevice() + " (decided earlier in this build)");
+            return new TrainerFork(known);
+        }
         ForkDevice chosen = DeviceSetting.parse(device).choose(GpuProbe.system(), this::gpuCheck,
                 EngineDownload.of(gpuDownload, session.isOffline()));
         String line = "Device: " + chosen.cliDevice() + " (" + chosen.reason() + ")";
@@ -140,7 +145,13 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
         } else {
             getLog().info(line);
         }
+        session.getRepositorySession().getData().set(decisionKey(), chosen);
         return new TrainerFork(chosen);
+    }
+
+    /** The build-wide key of the device decision for these settings. */
+    private String decisionKey() {
+        return "mnist-lab.device/" + device + "/" + gpuDownload + "/" + session.isOffline();
     }
 
     /** What DJL would find for a GPU, asked from a fork with the trainer's GPU class path. */
@@ -204,6 +215,7 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
                 if (e.engineError() && device.gpu() && !"gpu".equals(device.cliDevice())) {
                     getLog().warn(what + ": " + e.getMessage() + "; training it, and the rest of this build, on the CPU");
                     use(ForkDevice.cpu("the GPU engine could not start", true));
+                    session.getRepositorySession().getData().set(decisionKey(), device);
                     run(arguments, what);
                     return;
                 }
