@@ -80,13 +80,22 @@ public final class ModelFactory {
             throw new IllegalArgumentException("pretrained run " + runDir + " did not complete (" + record.status()
                     + ": " + record.message() + "); train it again first");
         }
+        return trained(runDir, record, manager);
+    }
+
+    /**
+     * The network of {@code record}'s spec with the parameters its run kept, for inference or reuse.
+     *
+     * @throws IllegalArgumentException naming the file when the parameters cannot be loaded
+     */
+    static Block trained(Path runDir, RunRecord record, NDManager manager) {
         Block block = block(record.spec(), manager);
-        block.initialize(manager, DataType.FLOAT32, DIGIT_SHAPE);
+        block.initialize(manager, DataType.FLOAT32, inputShapes(record.spec()));
         Path params = runDir.resolve(record.parametersFile());
         try (InputStream in = new BufferedInputStream(Files.newInputStream(params))) {
             block.loadParameters(manager, new DataInputStream(in));
         } catch (IOException | MalformedModelException e) {
-            throw new IllegalArgumentException("pretrained parameters " + params + " could not be loaded ("
+            throw new IllegalArgumentException("parameters " + params + " could not be loaded ("
                     + e.getMessage() + "); train run " + record.id() + " again", e);
         }
         return block;

@@ -4,20 +4,15 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.github.mnistlab.data.DigitImages;
 import io.github.mnistlab.data.DigitPictures;
 import io.github.mnistlab.scratch.ScratchMlp;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,15 +81,7 @@ public final class Predictor {
         ExperimentSpec spec = record.spec();
         try (Model model = Model.newInstance(record.id(), "PyTorch")) {
             NDManager manager = model.getNDManager();
-            Block block = ModelFactory.block(spec, manager);
-            block.initialize(manager, DataType.FLOAT32, ModelFactory.inputShapes(spec));
-            Path params = runDir.resolve(record.parametersFile());
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(params))) {
-                block.loadParameters(manager, new DataInputStream(in));
-            } catch (IOException | ai.djl.MalformedModelException e) {
-                throw new IllegalArgumentException("parameters " + params + " could not be loaded (" + e.getMessage()
-                        + "); train run " + record.id() + " again");
-            }
+            Block block = ModelFactory.trained(runDir, record, manager);
             ByteBuffer bytes = ByteBuffer.allocateDirect(x.length * 4).order(java.nio.ByteOrder.nativeOrder());
             bytes.asFloatBuffer().put(x);
             NDArray all = manager.create(bytes.asFloatBuffer(), new Shape(n, 1, DigitImages.SIDE, DigitImages.SIDE));
