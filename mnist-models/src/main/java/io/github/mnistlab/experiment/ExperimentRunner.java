@@ -182,7 +182,7 @@ public final class ExperimentRunner {
             double trainingSeconds, Evaluation evaluation, String parametersFile, int recomputedSteps, int skippedSteps) {
         RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, id, spec.preset(), status, message, spec,
                 provenance, parameterCount, epochs, losses, bestEpoch, trainingSeconds, evaluation,
-                evaluation == null ? null : parametersFile, Fingerprint.of(spec, provenance), recomputedSteps,
+                evaluation == null ? null : parametersFile, recomputedSteps,
                 skippedSteps);
         try {
             RunRecords.write(runDir, record);

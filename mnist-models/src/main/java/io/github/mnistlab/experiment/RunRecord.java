@@ -23,7 +23,6 @@ import java.util.List;
  * @param trainingSeconds total training seconds (training passes only)
  * @param test           evaluation of the kept parameters on the test set (digits or sums)
  * @param parametersFile the kept parameters' file name, beside run.json
- * @param fingerprint    hash of spec, data and library version: an unchanged fingerprint need not be retrained
  * @param recomputedSteps all training steps computed twice because of a non-finite gradient (see
  *                       {@code TrainingLoop}), including those of an epoch cut short by divergence
  * @param skippedSteps   all training steps not applied because their gradients were non-finite twice
@@ -31,7 +30,7 @@ import java.util.List;
 public record RunRecord(int schemaVersion, String id, String preset, RunStatus status, String message,
         ExperimentSpec spec, Provenance provenance, long parameterCount, List<EpochRecord> epochs,
         LossSeries iterationLoss, int bestEpoch, double trainingSeconds, Evaluation test, String parametersFile,
-        String fingerprint, int recomputedSteps, int skippedSteps) {
+        int recomputedSteps, int skippedSteps) {
     /** The version of the run.json layout this library writes and reads. */
     public static final int SCHEMA_VERSION = 1;
 

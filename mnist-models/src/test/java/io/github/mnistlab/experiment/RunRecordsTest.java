@@ -26,7 +26,23 @@ class RunRecordsTest {
         return new RunRecord(RunRecord.SCHEMA_VERSION, "digits", "cnn-lenet", RunStatus.COMPLETE, null, spec, provenance,
                 8490, List.of(new EpochRecord(1, 0.5, 0.1, null, null, 0.2, 0.05, 12.5, 938, 0, 0),
                         new EpochRecord(2, 0.3, 0.08, null, null, 0.15, 0.04, 12.1, 1876, 0, 2)),
-                new LossSeries(300, List.of(2.3f, 0.5f, 0.2f)), 2, 24.6, test, "model.params", "abc", 3, 2);
+                new LossSeries(300, List.of(2.3f, 0.5f, 0.2f)), 2, 24.6, test, "model.params", 3, 2);
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheStepCountsAndWithItsOldFingerprintStillReads() throws Exception {
+        String json = Files.readString(RunRecords.write(dir, sample()));
+        String old = json.replaceAll(",\\s*\"recomputedSteps\": \\d+", "").replaceAll(",\\s*\"skippedSteps\": \\d+", "")
+                .replace("\"parametersFile\": \"model.params\"", "\"parametersFile\": \"model.params\", \"fingerprint\": \"abc\"");
+        assertTrue(!old.contains("skippedSteps") && old.contains("fingerprint"), old);
+        Files.writeString(dir.resolve("run.json"), old);
+
+        RunRecord back = RunRecords.read(dir);
+
+        assertEquals(0, back.skippedSteps());
+        assertEquals(0, back.recomputedSteps());
+        assertEquals(0, back.epochs().get(1).skippedSteps());
+        assertEquals(RunStatus.COMPLETE, back.status());
     }
 
     @Test
@@ -40,6 +56,9 @@ class RunRecordsTest {
         assertEquals(record.spec(), back.spec());
         assertEquals(record.provenance(), back.provenance());
         assertEquals(record.epochs(), back.epochs());
+        assertEquals(2, back.epochs().get(1).skippedSteps());
+        assertEquals(3, back.recomputedSteps());
+        assertEquals(2, back.skippedSteps());
         assertEquals(record.iterationLoss(), back.iterationLoss());
         assertEquals(2 / 3.0, back.test().accuracy(), 1e-12);
         assertArrayEquals(record.test().confusion()[3], back.test().confusion()[3]);
