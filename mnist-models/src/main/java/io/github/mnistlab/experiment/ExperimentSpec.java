@@ -167,6 +167,17 @@ public record ExperimentSpec(
         return new Builder(this);
     }
 
+    /**
+     * A new spec of {@code model}, named {@code preset}, from these defaults: no hidden layers, relu,
+     * no conv stages, no dropout, SGD at lr 0.01 without momentum or weight decay, batch 64, 10 epochs,
+     * all training digits, no validation set, seed 42, the MNIST normalization, the loss recorded every
+     * 100 iterations. Each field is then set by name.
+     */
+    public static Builder builder(String preset, ModelKind model) {
+        return new Builder(new ExperimentSpec(preset, model, List.of(), ActivationKind.RELU, List.of(), 0, 0,
+                OptimizerKind.SGD, 0.01f, 0, 0, 64, 10, 0, 0, 42, 0.1307f, 0.3081f, null, false, 100));
+    }
+
     /** Changes some values of a spec; {@link #build()} returns the new (unvalidated) spec. */
     public static final class Builder {
         private String preset;
