@@ -166,7 +166,7 @@ class TrainingLoopTest {
                 trainer.initialize(new Shape(1, 1, 28, 28));
                 List<Long> iterations = new ArrayList<>();
                 List<Float> losses = new ArrayList<>();
-                // batch 3 gives 100 batches: more than one group of pending losses is read
+                // batch 3 gives 100 batches: more than one group of pending predictions is counted
                 EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, 3, 1, 40,
                         (iteration, loss) -> {
                             iterations.add(iteration);
