@@ -13,7 +13,6 @@ import io.github.mnistlab.data.DigitImages;
 import io.github.mnistlab.data.DigitPairs;
 import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.model.DigitAdder;
-import io.github.mnistlab.scratch.ScratchEpochStats;
 import io.github.mnistlab.scratch.ScratchMlp;
 import io.github.mnistlab.train.DeviceDigits;
 import io.github.mnistlab.train.DevicePairs;
@@ -145,7 +144,7 @@ public final class EpochBenchmark {
         float[] images = ScratchRunner.normalize(digits, spec);
         ScratchMlp net = ScratchRunner.newNetwork(spec);
         for (int epoch = 1; epoch <= warmup + repeats; epoch++) {
-            ScratchEpochStats stats = net.trainEpoch(images, digits.labels(), n, spec.batchSize(), spec.learningRate(),
+            EpochStats stats = net.trainEpoch(images, digits.labels(), n, spec.batchSize(), spec.learningRate(),
                     spec.weightDecay(), spec.epochSeed(epoch), null);
             listener.onEpoch(new BenchEpoch(epoch, epoch <= warmup, stats.seconds(), stats.samples(), stats.loss(), 0, 0));
         }

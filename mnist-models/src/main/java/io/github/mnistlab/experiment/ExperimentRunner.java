@@ -15,16 +15,17 @@ import io.github.mnistlab.data.DataSplits;
 import io.github.mnistlab.data.DigitPairs;
 import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.eval.Evaluation;
+import io.github.mnistlab.model.PairBlock;
 import io.github.mnistlab.train.CrossEntropy;
 import io.github.mnistlab.train.DeviceDigits;
 import io.github.mnistlab.train.DevicePairs;
 import io.github.mnistlab.train.DeviceSet;
 import io.github.mnistlab.train.DivergedException;
 import io.github.mnistlab.train.EpochStats;
+import io.github.mnistlab.train.IterationListener;
 import io.github.mnistlab.train.Predictions;
 import io.github.mnistlab.train.TorchDefaultInit;
 import io.github.mnistlab.train.TrainingLoop;
-import io.github.mnistlab.model.PairBlock;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -282,7 +283,7 @@ public final class ExperimentRunner {
             int batches = (train.count() + spec.batchSize() - 1) / spec.batchSize();
             long firstIteration = iterations;
             long[] lastReport = {System.nanoTime()};
-            TrainingLoop.IterationListener listener = new TrainingLoop.IterationListener() {
+            IterationListener listener = new IterationListener() {
                 @Override
                 public void onIteration(long iteration, float loss) {
                     losses.add(loss);

@@ -4,9 +4,9 @@ import io.github.mnistlab.data.DataSplits;
 import io.github.mnistlab.data.DigitImages;
 import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.eval.Evaluation;
-import io.github.mnistlab.scratch.ScratchEpochStats;
 import io.github.mnistlab.scratch.ScratchMlp;
 import io.github.mnistlab.train.DivergedException;
+import io.github.mnistlab.train.EpochStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ final class ScratchRunner {
         int batches = (n + spec.batchSize() - 1) / spec.batchSize();
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long first = iterations;
-            ScratchEpochStats stats = net.trainEpoch(trainX, splits.train().labels(), n, spec.batchSize(),
+            EpochStats stats = net.trainEpoch(trainX, splits.train().labels(), n, spec.batchSize(),
                     spec.learningRate(), spec.weightDecay(), spec.epochSeed(epoch),
                     (iteration, loss) -> losses.add(loss));
             iterations += batches;
@@ -62,9 +62,9 @@ final class ScratchRunner {
                         net.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, null, PARAMETERS_FILE, 0, 0);
                 throw e;
             }
-            ScratchEpochStats v = validationX == null ? null
+            EpochStats v = validationX == null ? null
                     : net.evaluate(validationX, splits.validation().labels(), splits.validation().count());
-            ScratchEpochStats t = null;
+            EpochStats t = null;
             if (v == null || v.accuracy() > best) {
                 best = v == null ? best : v.accuracy();
                 bestEpoch = epoch;

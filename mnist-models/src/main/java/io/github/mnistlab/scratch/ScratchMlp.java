@@ -1,5 +1,7 @@
 package io.github.mnistlab.scratch;
 
+import io.github.mnistlab.train.EpochStats;
+import io.github.mnistlab.train.IterationListener;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -167,8 +169,8 @@ public final class ScratchMlp {
      *         their updates, the sample count and the epoch's wall-clock time
      * @throws IllegalArgumentException naming the bad argument or the bad label
      */
-    public ScratchEpochStats trainEpoch(float[] images, byte[] labels, int count, int batchSize, float learningRate,
-            float weightDecay, long shuffleSeed, ScratchIterationListener listener) {
+    public EpochStats trainEpoch(float[] images, byte[] labels, int count, int batchSize, float learningRate,
+            float weightDecay, long shuffleSeed, IterationListener listener) {
         long start = System.nanoTime();
         checkData(images, labels, count);
         if (batchSize < 1) {
@@ -201,7 +203,7 @@ public final class ScratchMlp {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ScratchEpochStats(lossSum / count, correct / (double) count, count, seconds);
+        return new EpochStats(lossSum / count, correct / (double) count, count, seconds, 0, 0);
     }
 
     /**
@@ -215,7 +217,7 @@ public final class ScratchMlp {
      *         count and the wall-clock time
      * @throws IllegalArgumentException naming the bad argument or the bad label
      */
-    public ScratchEpochStats evaluate(float[] images, byte[] labels, int count) {
+    public EpochStats evaluate(float[] images, byte[] labels, int count) {
         long start = System.nanoTime();
         checkData(images, labels, count);
         Workspace ws = evalSpace();
@@ -229,7 +231,7 @@ public final class ScratchMlp {
             correct += ws.correct;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ScratchEpochStats(lossSum / count, correct / (double) count, count, seconds);
+        return new EpochStats(lossSum / count, correct / (double) count, count, seconds, 0, 0);
     }
 
     /**

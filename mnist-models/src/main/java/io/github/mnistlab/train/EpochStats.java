@@ -1,7 +1,10 @@
 package io.github.mnistlab.train;
 
 /**
- * What one pass over a digit set measured.
+ * What one pass over a digit set measured, by the DJL trainer or the framework-free engine: for a
+ * training epoch the loss and accuracy of each batch as it was before that batch's update, for an
+ * evaluation those of the fixed model. The loss is the mean softmax cross-entropy per sample (the
+ * scratch engine's without its L2 term).
  *
  * @param loss     mean cross-entropy loss per sample
  * @param accuracy fraction of samples classified correctly

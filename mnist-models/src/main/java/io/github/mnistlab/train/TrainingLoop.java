@@ -36,20 +36,6 @@ public final class TrainingLoop {
     private TrainingLoop() {
     }
 
-    /** Receives the mean loss of each training iteration (batch), and the steps the gradient check held back. */
-    @FunctionalInterface
-    public interface IterationListener {
-        void onIteration(long iteration, float loss);
-
-        /**
-         * A step whose loss was finite but whose gradient of {@code parameter} was not (NaN or
-         * infinite): an engine fault, not a divergence. It was computed again; {@code skipped} tells
-         * whether the second result was non-finite too, so that the step was not applied.
-         */
-        default void onStepFault(long iteration, String parameter, boolean skipped) {
-        }
-    }
-
     /**
      * One epoch of mini-batch training.
      *

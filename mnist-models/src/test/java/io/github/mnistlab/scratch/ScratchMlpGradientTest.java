@@ -3,6 +3,7 @@ package io.github.mnistlab.scratch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mnistlab.train.EpochStats;
 import org.junit.jupiter.api.Test;
 
 /** The backward pass against central differences of the objective, and the SGD step built on it. */
@@ -73,7 +74,7 @@ class ScratchMlpGradientTest {
         double lossBefore = before.evaluate(batch.images, batch.labels, batch.count).loss();
         float learningRate = 0.3f;
         float[] seen = new float[2];
-        ScratchEpochStats stats = net.trainEpoch(batch.images, batch.labels, batch.count, 8, learningRate,
+        EpochStats stats = net.trainEpoch(batch.images, batch.labels, batch.count, 8, learningRate,
                 WEIGHT_DECAY, 5, (iteration, loss) -> {
                     seen[0] = iteration;
                     seen[1] = loss;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mnistlab.train.EpochStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,17 +20,17 @@ class ScratchMlpTrainingTest {
         ScratchData train = ScratchData.groups(2000, 1);
         ScratchData test = ScratchData.groups(500, 2);
         ScratchMlp net = new ScratchMlp(SIZES, 17);
-        ScratchEpochStats initial = net.evaluate(test.images, test.labels, test.count);
+        EpochStats initial = net.evaluate(test.images, test.labels, test.count);
         assertTrue(initial.accuracy() < 0.3, "untrained accuracy " + initial.accuracy());
 
         double[] losses = new double[3];
         for (int epoch = 0; epoch < losses.length; epoch++) {
-            ScratchEpochStats stats = net.trainEpoch(train.images, train.labels, train.count, 10, 0.1f, 1e-4f,
+            EpochStats stats = net.trainEpoch(train.images, train.labels, train.count, 10, 0.1f, 1e-4f,
                     100 + epoch, null);
             assertEquals(train.count, stats.samples());
             losses[epoch] = stats.loss();
         }
-        ScratchEpochStats after = net.evaluate(test.images, test.labels, test.count);
+        EpochStats after = net.evaluate(test.images, test.labels, test.count);
 
         assertTrue(losses[0] > losses[1] && losses[1] > losses[2], "epoch losses " + Arrays.toString(losses));
         assertTrue(after.loss() < initial.loss() / 4, "test loss " + initial.loss() + " -> " + after.loss());
@@ -45,7 +46,7 @@ class ScratchMlpTrainingTest {
         for (int epoch = 0; epoch < 6; epoch++) {
             net.trainEpoch(train.images, train.labels, train.count, 16, 0.5f, 0f, epoch, null);
         }
-        ScratchEpochStats after = net.evaluate(test.images, test.labels, test.count);
+        EpochStats after = net.evaluate(test.images, test.labels, test.count);
         assertTrue(after.accuracy() >= 0.95, "test accuracy " + after.accuracy());
     }
 
@@ -56,8 +57,8 @@ class ScratchMlpTrainingTest {
         ScratchMlp b = new ScratchMlp(SIZES, 9);
         ScratchMlp c = a.copy();
         for (int epoch = 0; epoch < 2; epoch++) {
-            ScratchEpochStats sa = a.trainEpoch(train.images, train.labels, train.count, 7, 0.2f, 1e-3f, epoch, null);
-            ScratchEpochStats sb = b.trainEpoch(train.images, train.labels, train.count, 7, 0.2f, 1e-3f, epoch, null);
+            EpochStats sa = a.trainEpoch(train.images, train.labels, train.count, 7, 0.2f, 1e-3f, epoch, null);
+            EpochStats sb = b.trainEpoch(train.images, train.labels, train.count, 7, 0.2f, 1e-3f, epoch, null);
             c.trainEpoch(train.images, train.labels, train.count, 7, 0.2f, 1e-3f, epoch, null);
             assertEquals(sa.loss(), sb.loss(), 0.0);
             assertEquals(sa.accuracy(), sb.accuracy(), 0.0);
@@ -115,7 +116,7 @@ class ScratchMlpTrainingTest {
             }
             correct += best == data.labels[i] ? 1 : 0;
         }
-        ScratchEpochStats stats = net.evaluate(data.images, data.labels, data.count);
+        EpochStats stats = net.evaluate(data.images, data.labels, data.count);
         assertEquals(loss / data.count, stats.loss(), 1e-5);
         assertEquals(correct / (double) data.count, stats.accuracy(), 1e-12);
         assertEquals(150, stats.samples());
@@ -128,7 +129,7 @@ class ScratchMlpTrainingTest {
         ScratchMlp net = new ScratchMlp(SIZES, 1);
         List<Long> iterations = new ArrayList<>();
         List<Float> losses = new ArrayList<>();
-        ScratchEpochStats stats = net.trainEpoch(data.images, data.labels, data.count, 10, 0.1f, 0f, 3,
+        EpochStats stats = net.trainEpoch(data.images, data.labels, data.count, 10, 0.1f, 0f, 3,
                 (iteration, loss) -> {
                     iterations.add(iteration);
                     losses.add(loss);

@@ -271,7 +271,7 @@ class TrainingLoopTest {
                 trainer.initialize(new Shape(1, 1, 28, 28));
                 parametersBefore.addAll(parameters(block));
                 EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, batch, 3, 0,
-                        new TrainingLoop.IterationListener() {
+                        new IterationListener() {
                             @Override
                             public void onIteration(long iteration, float loss) {
                                 assertTrue(Float.isFinite(loss), "loss " + loss + " at " + iteration);
