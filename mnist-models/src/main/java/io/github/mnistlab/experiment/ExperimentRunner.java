@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.mnistlab.data.DataSplits;
@@ -41,10 +40,7 @@ import java.util.function.Consumer;
 
 /**
  * Trains one spec on the device and writes its run directory: {@code run.json} and the kept
- * parameters. Follows the MLP lab's best-validation protocol: after each epoch the validation set is
- * evaluated, and only when its accuracy beats the best so far is the test set evaluated and the
- * parameters kept. Without a validation set, the test set is evaluated every epoch and the last
- * epoch's parameters are kept.
+ * parameters, following the MLP lab's {@link BestValidationProtocol}.
  */
 public final class ExperimentRunner {
     /** File name of the kept parameters in a run directory (DJL's block parameter format). */
@@ -206,13 +202,10 @@ public final class ExperimentRunner {
         private final DeviceDigits train;
         private final DeviceDigits validation;
         private final DeviceDigits test;
-        private final List<EpochRecord> epochs = new ArrayList<>();
+        private final BestValidationProtocol protocol = new BestValidationProtocol();
         private final LossRecorder losses;
         private NDManager keptManager;
         private List<NDArray> kept;
-        private int bestEpoch;
-        private long iterations;
-        private double trainingSeconds;
         private int recomputedSteps;
         private int skippedSteps;
 
@@ -244,25 +237,28 @@ public final class ExperimentRunner {
                     DevicePairs testPairs = adder ? new DevicePairs(test, DigitPairs.draw(splits.test(), spec.testPairSeed())) : null) {
                 DeviceSet validationSet = adder ? validationPairs : validation;
                 DeviceSet testSet = adder ? testPairs : test;
-                double best = -1;
                 try {
-                    for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-                        EpochStats stats = trainOneEpoch(epoch, adder);
-                        EpochStats v = validationSet == null ? null : TrainingLoop.evaluate(trainer, validationSet, EVAL_BATCH);
-                        EpochStats t = null;
-                        if (v == null || v.accuracy() > best) {
-                            best = v == null ? best : v.accuracy();
-                            bestEpoch = epoch;
-                            keep();
-                            t = TrainingLoop.evaluate(trainer, testSet, EVAL_BATCH);
+                    protocol.run(id, spec, batchesPerEpoch(), new BestValidationProtocol.Engine() {
+                        @Override
+                        public EpochStats trainEpoch(int epoch, long firstIteration) {
+                            return trainOneEpoch(epoch, firstIteration, adder);
                         }
-                        EpochRecord record = new EpochRecord(epoch, stats.loss(), stats.error(),
-                                v == null ? null : v.loss(), v == null ? null : v.error(),
-                                t == null ? null : t.loss(), t == null ? null : t.error(), stats.seconds(), iterations,
-                                stats.recomputedSteps(), stats.skippedSteps());
-                        epochs.add(record);
-                        progress.accept(epochLine(id, spec.epochs(), record, bestEpoch == epoch));
-                    }
+
+                        @Override
+                        public EpochStats validate() {
+                            return validationSet == null ? null : TrainingLoop.evaluate(trainer, validationSet, EVAL_BATCH);
+                        }
+
+                        @Override
+                        public EpochStats test() {
+                            return TrainingLoop.evaluate(trainer, testSet, EVAL_BATCH);
+                        }
+
+                        @Override
+                        public void keep() {
+                            Session.this.keep();
+                        }
+                    }, progress);
                 } catch (DivergedException e) {
                     writeRecord(RunStatus.DIVERGED, e.getMessage(), parameterCount, null);
                     throw e;
@@ -278,10 +274,13 @@ public final class ExperimentRunner {
             }
         }
 
-        private EpochStats trainOneEpoch(int epoch, boolean adder) {
+        private int batchesPerEpoch() {
+            return (train.count() + spec.batchSize() - 1) / spec.batchSize();
+        }
+
+        private EpochStats trainOneEpoch(int epoch, long firstIteration, boolean adder) {
             long epochSeed = spec.epochSeed(epoch);
-            int batches = (train.count() + spec.batchSize() - 1) / spec.batchSize();
-            long firstIteration = iterations;
+            int batches = batchesPerEpoch();
             long[] lastReport = {System.nanoTime()};
             IterationListener listener = new IterationListener() {
                 @Override
@@ -309,13 +308,13 @@ public final class ExperimentRunner {
             EpochStats stats;
             if (adder) {
                 try (DevicePairs pairs = new DevicePairs(train, DigitPairs.draw(splits.train(), epochSeed))) {
-                    stats = TrainingLoop.trainEpoch(trainer, optimizer, pairs, spec.batchSize(), epochSeed, iterations, listener);
+                    stats = TrainingLoop.trainEpoch(trainer, optimizer, pairs, spec.batchSize(), epochSeed, firstIteration,
+                            listener);
                 }
             } else {
-                stats = TrainingLoop.trainEpoch(trainer, optimizer, train, spec.batchSize(), epochSeed, iterations, listener);
+                stats = TrainingLoop.trainEpoch(trainer, optimizer, train, spec.batchSize(), epochSeed, firstIteration,
+                        listener);
             }
-            iterations += batches;
-            trainingSeconds += stats.seconds();
             return stats;
         }
 
@@ -360,8 +359,9 @@ public final class ExperimentRunner {
         }
 
         private RunRecord writeRecord(RunStatus status, String message, long parameterCount, Evaluation evaluation) {
-            return ExperimentRunner.writeRecord(runDir, id, spec, status, message, provenance, parameterCount, epochs,
-                    losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE, recomputedSteps,
+            return ExperimentRunner.writeRecord(runDir, id, spec, status, message, provenance, parameterCount,
+                    protocol.epochs(), losses.series(), protocol.bestEpoch(), protocol.trainingSeconds(), evaluation,
+                    PARAMETERS_FILE, recomputedSteps,
                     skippedSteps);
         }
     }

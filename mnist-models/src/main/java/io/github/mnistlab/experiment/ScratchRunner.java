@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -40,47 +38,51 @@ final class ScratchRunner {
         progress.accept("[" + id + "] " + spec.preset() + ": " + net.parameterCount() + " parameters, "
                 + splits.train().count() + " training digits per epoch, on the scratch engine");
 
-        List<EpochRecord> epochs = new ArrayList<>();
         LossRecorder losses = new LossRecorder(spec.lossEvery());
-        ScratchMlp kept = null;
-        int bestEpoch = 0;
-        double best = -1;
-        long iterations = 0;
-        double trainingSeconds = 0;
         int n = splits.train().count();
         int batches = (n + spec.batchSize() - 1) / spec.batchSize();
-        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-            long first = iterations;
-            EpochStats stats = net.trainEpoch(trainX, splits.train().labels(), n, spec.batchSize(),
-                    spec.learningRate(), spec.weightDecay(), spec.epochSeed(epoch),
-                    (iteration, loss) -> losses.add(loss));
-            iterations += batches;
-            trainingSeconds += stats.seconds();
-            if (!Double.isFinite(stats.loss())) {
-                DivergedException e = new DivergedException(iterations, (float) stats.loss());
-                ExperimentRunner.writeRecord(runDir, id, spec, RunStatus.DIVERGED, e.getMessage(), provenance,
-                        net.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, null, PARAMETERS_FILE, 0, 0);
-                throw e;
-            }
-            EpochStats v = validationX == null ? null
-                    : net.evaluate(validationX, splits.validation().labels(), splits.validation().count());
-            EpochStats t = null;
-            if (v == null || v.accuracy() > best) {
-                best = v == null ? best : v.accuracy();
-                bestEpoch = epoch;
-                kept = net.copy();
-                t = net.evaluate(testX, splits.test().labels(), splits.test().count());
-            }
-            EpochRecord record = new EpochRecord(epoch, stats.loss(), stats.error(), v == null ? null : v.loss(),
-                    v == null ? null : v.error(), t == null ? null : t.loss(), t == null ? null : t.error(),
-                    stats.seconds(), first + batches, 0, 0);
-            epochs.add(record);
-            progress.accept(ExperimentRunner.epochLine(id, spec.epochs(), record, bestEpoch == epoch));
+        ScratchMlp[] kept = new ScratchMlp[1];
+        BestValidationProtocol protocol = new BestValidationProtocol();
+        try {
+            protocol.run(id, spec, batches, new BestValidationProtocol.Engine() {
+                @Override
+                public EpochStats trainEpoch(int epoch, long firstIteration) {
+                    EpochStats stats = net.trainEpoch(trainX, splits.train().labels(), n, spec.batchSize(),
+                            spec.learningRate(), spec.weightDecay(), spec.epochSeed(epoch),
+                            (iteration, loss) -> losses.add(loss));
+                    if (!Double.isFinite(stats.loss())) {
+                        throw new DivergedException(firstIteration + batches, (float) stats.loss());
+                    }
+                    return stats;
+                }
+
+                @Override
+                public EpochStats validate() {
+                    return validationX == null ? null
+                            : net.evaluate(validationX, splits.validation().labels(), splits.validation().count());
+                }
+
+                @Override
+                public EpochStats test() {
+                    return net.evaluate(testX, splits.test().labels(), splits.test().count());
+                }
+
+                @Override
+                public void keep() {
+                    kept[0] = net.copy();
+                }
+            }, progress);
+        } catch (DivergedException e) {
+            ExperimentRunner.writeRecord(runDir, id, spec, RunStatus.DIVERGED, e.getMessage(), provenance,
+                    net.parameterCount(), protocol.epochs(), losses.series(), protocol.bestEpoch(),
+                    protocol.trainingSeconds(), null, PARAMETERS_FILE, 0, 0);
+            throw e;
         }
-        Evaluation evaluation = evaluate(kept, testX, splits.test());
-        save(kept, runDir);
+        Evaluation evaluation = evaluate(kept[0], testX, splits.test());
+        save(kept[0], runDir);
         RunRecord record = ExperimentRunner.writeRecord(runDir, id, spec, RunStatus.COMPLETE, null, provenance,
-                kept.parameterCount(), epochs, losses.series(), bestEpoch, trainingSeconds, evaluation, PARAMETERS_FILE, 0, 0);
+                kept[0].parameterCount(), protocol.epochs(), losses.series(), protocol.bestEpoch(),
+                protocol.trainingSeconds(), evaluation, PARAMETERS_FILE, 0, 0);
         progress.accept(ExperimentRunner.doneLine(record, runDir));
         return record;
     }
