@@ -12,10 +12,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as the plugin and users call it: exit status, files written, one-line errors. */
+@Tag("training")
 class LabCliTest {
     @TempDir
     Path dir;

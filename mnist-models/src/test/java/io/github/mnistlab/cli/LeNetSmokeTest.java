@@ -7,9 +7,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The engine smoke path on real MNIST: one epoch of the LeNet-style CNN on all 60k digits. */
+@Tag("training")
 class LeNetSmokeTest {
     @Test
     void oneEpochOnTheFullTrainingSetReachesNinetySixPercent() {

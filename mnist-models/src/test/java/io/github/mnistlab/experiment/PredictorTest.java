@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pictures of real test digits, written as a user would draw them (dark on light, larger), predicted by a trained run. */
+@Tag("training")
 class PredictorTest {
     @TempDir
     Path dir;

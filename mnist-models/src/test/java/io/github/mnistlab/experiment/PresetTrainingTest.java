@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every preset trained on real MNIST with small limits, the best-validation protocol, and determinism. */
+@Tag("training")
 class PresetTrainingTest {
     private static MnistDataset data;
     private final List<String> log = new ArrayList<>();
