@@ -6,7 +6,6 @@ import io.github.mnistlab.data.DigitPairs;
 import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.eval.ClassMetrics;
 import io.github.mnistlab.eval.Evaluation;
-import io.github.mnistlab.experiment.EpochRecord;
 import io.github.mnistlab.experiment.ExperimentSpec;
 import io.github.mnistlab.experiment.ModelKind;
 import io.github.mnistlab.experiment.Provenance;
@@ -49,7 +48,6 @@ public final class ReportViews {
     private static final int GALLERY = 20;
     private static final int PAIRS = 10;
     /** Train error this far (absolute) below validation error is called overfitting. */
-    private static final double OVERFIT_GAP = 0.02;
 
     private final ReportInputs in;
     private final ReportText t;
@@ -76,7 +74,7 @@ public final class ReportViews {
         List<EvaluationView> evaluations = in.runs().stream().map(ReportInputs.Run::record)
                 .filter(r -> r.test() != null).map(this::evaluation).toList();
         return new ReportView(in.title(), t, rows, data, structures, comparisons, losses, sweeps, evaluations,
-                adder(), scratch(), analysis(), provenance(), charts);
+                adder(), scratch(), AnalysisSentences.of(in, t), provenance(), charts);
     }
 
     // ---- method ----
@@ -85,12 +83,12 @@ public final class ReportViews {
         RunRecord r = run.record();
         ExperimentSpec s = r.spec();
         StringBuilder hp = new StringBuilder();
-        hp.append(s.optimizer().name().toLowerCase(Locale.ROOT)).append(" lr ").append(num(s.learningRate()));
+        hp.append(s.optimizer().name().toLowerCase(Locale.ROOT)).append(" lr ").append(ReportNumbers.num(s.learningRate()));
         if (s.momentum() > 0) {
-            hp.append(", momentum ").append(num(s.momentum()));
+            hp.append(", momentum ").append(ReportNumbers.num(s.momentum()));
         }
         if (s.weightDecay() > 0) {
-            hp.append(", wd ").append(num(s.weightDecay()));
+            hp.append(", wd ").append(ReportNumbers.num(s.weightDecay()));
         }
         hp.append(", batch ").append(s.batchSize());
         if (!s.hidden().isEmpty()) {
@@ -105,7 +103,7 @@ public final class ReportViews {
         String device = p == null ? "–" : p.device() + ", " + p.threads() + "/" + p.cores() + " " + t.get("runs.threads");
         return new RunRow(r.id(), r.preset(), run.description() == null ? "" : run.description(), r.status().toString(),
                 hp.toString(), device, r.epochs().size(), r.bestEpoch(),
-                r.test() == null ? "–" : fixed(r.test().accuracy(), 4), fixed(r.trainingSeconds(), 1),
+                r.test() == null ? "–" : ReportNumbers.fixed(r.test().accuracy(), 4), ReportNumbers.fixed(r.trainingSeconds(), 1),
                 r.skippedSteps() + " (" + r.recomputedSteps() + ")");
     }
 
@@ -149,7 +147,7 @@ public final class ReportViews {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(digit)));
             for (int[] c : counts) {
                 int total = java.util.Arrays.stream(c).sum();
-                cells.add(c[digit] + " (" + fixed(100.0 * c[digit] / Math.max(1, total), 1) + " %)");
+                cells.add(c[digit] + " (" + ReportNumbers.fixed(100.0 * c[digit] / Math.max(1, total), 1) + " %)");
             }
             rows.add(cells);
         }
@@ -209,10 +207,10 @@ public final class ReportViews {
             color++;
             CurvePoint last = n == 0 ? null : e.curve().get(n - 1);
             rows.add(List.of(e.id(), e.preset(), e.status().toString(),
-                    last == null ? "–" : percent(last.trainError()),
-                    last == null || last.validationError() == null ? "–" : percent(last.validationError()),
-                    e.testError() == null ? "–" : percent(e.testError()),
-                    String.valueOf(e.iterations()), fixed(e.trainingSeconds(), 1), String.valueOf(e.bestEpoch())));
+                    last == null ? "–" : ReportNumbers.percent(last.trainError()),
+                    last == null || last.validationError() == null ? "–" : ReportNumbers.percent(last.validationError()),
+                    e.testError() == null ? "–" : ReportNumbers.percent(e.testError()),
+                    String.valueOf(e.iterations()), ReportNumbers.fixed(e.trainingSeconds(), 1), String.valueOf(e.bestEpoch())));
         }
         Chart chart = chart(Charts.lines("compare-" + c.id(), t.format("compare.chart", c.id(), t.get("axis." + in.xAxis().id())),
                 t.get("axis." + in.xAxis().id()), t.get("axis.error"), lines, in.xAxis() != XAxis.SECONDS, true));
@@ -241,7 +239,7 @@ public final class ReportViews {
         SweepRecord s = sweep.record();
         SweepRecord.Point best = s.points().stream().filter(p -> p.id().equals(s.best())).findFirst().orElse(null);
         String bestText = best == null ? t.get("sweep.noBest") : t.format("sweep.best", best.id(),
-                coordinates(best.coordinates()), percent(best.selectionAccuracy()), percent(best.testAccuracy()));
+                coordinates(best.coordinates()), ReportNumbers.percent(best.selectionAccuracy()), ReportNumbers.percent(best.testAccuracy()));
         Set<String> keys = new TreeSet<>();
         s.points().forEach(p -> keys.addAll(p.coordinates().keySet()));
         if (keys.equals(Set.of("k", "m"))) {
@@ -281,7 +279,7 @@ public final class ReportViews {
                 for (int a : acrosses) {
                     cells.add(s.points().stream().filter(p -> p.coordinates().get(down) == d
                             && p.coordinates().get(across) == a).findFirst()
-                            .map(p -> fixed(p.testAccuracy(), 4)).orElse("–"));
+                            .map(p -> ReportNumbers.fixed(p.testAccuracy(), 4)).orElse("–"));
                 }
                 rows.add(cells);
             }
@@ -298,9 +296,9 @@ public final class ReportViews {
         for (SweepRecord.Point p : s.points()) {
             List<String> cells = new ArrayList<>(List.of(p.id()));
             keys.forEach(k -> cells.add(String.valueOf(p.coordinates().get(k))));
-            cells.add(p.validationAccuracy() == null ? "–" : fixed(p.validationAccuracy(), 4));
-            cells.add(fixed(p.testAccuracy(), 4));
-            cells.add(fixed(p.trainingSeconds(), 1));
+            cells.add(p.validationAccuracy() == null ? "–" : ReportNumbers.fixed(p.validationAccuracy(), 4));
+            cells.add(ReportNumbers.fixed(p.testAccuracy(), 4));
+            cells.add(ReportNumbers.fixed(p.trainingSeconds(), 1));
             rows.add(cells);
         }
         return new Table(header, rows);
@@ -314,7 +312,7 @@ public final class ReportViews {
         List<List<String>> rows = new ArrayList<>();
         for (ClassMetrics m : e.perClass()) {
             rows.add(List.of(String.valueOf(m.label()), String.valueOf(m.support()), String.valueOf(m.predicted()),
-                    fixed(m.precision(), 4), fixed(m.recall(), 4), fixed(m.f1(), 4)));
+                    ReportNumbers.fixed(m.precision(), 4), ReportNumbers.fixed(m.recall(), 4), ReportNumbers.fixed(m.f1(), 4)));
         }
         Table perClass = new Table(List.of(t.get(adder ? "col.sum" : "col.digit"), t.get("col.support"),
                 t.get("col.predictedAs"), t.get("col.precision"), t.get("col.recall"), t.get("col.f1")), rows);
@@ -334,12 +332,12 @@ public final class ReportViews {
                                 DigitPng.dataUri(data.test(), pairs.right()[m.index()]))
                         : List.of(DigitPng.dataUri(data.test(), m.index()));
                 mistakes.add(new Mistake(pictures, String.valueOf(m.actual()), String.valueOf(m.predicted()),
-                        Double.isNaN(m.confidence()) ? "–" : fixed(m.confidence(), 2)));
+                        Double.isNaN(m.confidence()) ? "–" : ReportNumbers.fixed(m.confidence(), 2)));
             }
             note = t.format("evaluation.mistakesNote", mistakes.size(), errors(e));
         }
-        String summary = t.format("evaluation.summary", e.samples(), percent(e.accuracy()), percent(e.error()),
-                fixed(e.macroF1(), 4), fixed(e.loss(), 4));
+        String summary = t.format("evaluation.summary", e.samples(), ReportNumbers.percent(e.accuracy()), ReportNumbers.percent(e.error()),
+                ReportNumbers.fixed(e.macroF1(), 4), ReportNumbers.fixed(e.loss(), 4));
         return new EvaluationView(r.id(), summary, heatmap, perClass, mistakes, note);
     }
 
@@ -414,15 +412,15 @@ public final class ReportViews {
         List<List<String>> rows = new ArrayList<>();
         for (RunRecord r : List.of(framework, scratch)) {
             rows.add(List.of(r.id(), r.preset(), String.valueOf(r.spec().hidden()), String.valueOf(r.epochs().size()),
-                    r.test() == null ? "–" : fixed(r.test().accuracy(), 4), fixed(r.trainingSeconds(), 1),
-                    fixed(r.trainingSeconds() / Math.max(1, r.epochs().size()), 2)));
+                    r.test() == null ? "–" : ReportNumbers.fixed(r.test().accuracy(), 4), ReportNumbers.fixed(r.trainingSeconds(), 1),
+                    ReportNumbers.fixed(r.trainingSeconds() / Math.max(1, r.epochs().size()), 2)));
         }
         Table table = new Table(List.of(t.get("col.run"), t.get("col.preset"), t.get("col.hidden"), t.get("col.epochs"),
                 t.get("col.testAccuracy"), t.get("col.seconds"), t.get("col.secondsPerEpoch")), rows);
         String sentence = "";
         if (framework.test() != null && scratch.test() != null && framework.trainingSeconds() > 0) {
-            sentence = t.format("scratch.sentence", scratch.id(), percent(scratch.test().accuracy()), framework.id(),
-                    percent(framework.test().accuracy()), fixed(scratch.trainingSeconds() / framework.trainingSeconds(), 2));
+            sentence = t.format("scratch.sentence", scratch.id(), ReportNumbers.percent(scratch.test().accuracy()), framework.id(),
+                    ReportNumbers.percent(framework.test().accuracy()), ReportNumbers.fixed(scratch.trainingSeconds() / framework.trainingSeconds(), 2));
         }
         return new ScratchView(table, sentence);
     }
@@ -430,82 +428,6 @@ public final class ReportViews {
     private RunRecord firstOf(ModelKind kind) {
         return in.runs().stream().map(ReportInputs.Run::record).filter(r -> r.spec().model() == kind).findFirst()
                 .orElse(null);
-    }
-
-    // ---- analysis ----
-
-    private List<String> analysis() {
-        List<String> sentences = new ArrayList<>();
-        for (ReportInputs.Run run : in.runs()) {
-            RunRecord r = run.record();
-            if (r.epochs().isEmpty()) {
-                sentences.add(t.format("analysis.noEpochs", r.id(), r.status()));
-                continue;
-            }
-            EpochRecord last = r.epochs().get(r.epochs().size() - 1);
-            Double bestValidation = r.epochs().stream().map(EpochRecord::validationError).filter(Objects::nonNull)
-                    .min(Double::compare).orElse(null);
-            if (r.test() != null) {
-                sentences.add(t.format("analysis.reached", r.id(), percent(r.test().error()), last.iterations(),
-                        fixed(r.trainingSeconds(), 1), r.bestEpoch(), r.epochs().size()));
-            } else {
-                sentences.add(t.format("analysis.stopped", r.id(), r.status(), r.message() == null ? "" : r.message()));
-            }
-            if (last.validationError() != null && last.validationError() - last.trainError() > OVERFIT_GAP) {
-                sentences.add(t.format("analysis.overfit", r.id(), percent(last.trainError()),
-                        percent(last.validationError())));
-            }
-            if (r.skippedSteps() + r.recomputedSteps() > 0) {
-                sentences.add(t.format("analysis.stepFaults", r.id(), r.skippedSteps() + r.recomputedSteps(),
-                        r.recomputedSteps(), r.skippedSteps()));
-            }
-            if (bestValidation != null && r.bestEpoch() < r.epochs().size()) {
-                sentences.add(t.format("analysis.earlyBest", r.id(), r.bestEpoch(), r.epochs().size()));
-            }
-        }
-        for (ComparisonResult c : in.comparisons()) {
-            if (c.best() != null) {
-                Entry best = c.runs().stream().filter(e -> e.id().equals(c.best())).findFirst().orElseThrow();
-                sentences.add(t.format("analysis.compareBest", c.id(), best.id(), percent(best.testError()),
-                        fixed(best.trainingSeconds(), 1), best.iterations()));
-            }
-            for (int i = 0; i < c.runs().size(); i++) {
-                for (int j = i + 1; j < c.runs().size(); j++) {
-                    String crossing = crossing(c.runs().get(i), c.runs().get(j));
-                    if (crossing != null) {
-                        sentences.add(crossing);
-                    }
-                }
-            }
-        }
-        if (sentences.isEmpty()) {
-            sentences.add(t.get("analysis.none"));
-        }
-        return sentences;
-    }
-
-    /** Where the validation curves of {@code a} and {@code b} cross (by epoch), or null if they do not. */
-    private String crossing(Entry a, Entry b) {
-        int n = Math.min(a.curve().size(), b.curve().size());
-        Integer previous = null;
-        for (int i = 0; i < n; i++) {
-            Double ea = error(a.curve().get(i));
-            Double eb = error(b.curve().get(i));
-            if (ea == null || eb == null || ea.equals(eb)) {
-                continue;
-            }
-            int sign = ea < eb ? -1 : 1;
-            if (previous != null && sign != previous) {
-                String leader = sign < 0 ? a.id() : b.id();
-                return t.format("analysis.cross", a.id(), b.id(), a.curve().get(i).epoch(), leader);
-            }
-            previous = sign;
-        }
-        return null;
-    }
-
-    private static Double error(CurvePoint p) {
-        return p.validationError() != null ? p.validationError() : p.testError();
     }
 
     private ProvenanceView provenance() {
@@ -549,15 +471,4 @@ public final class ReportViews {
         return new TreeMap<>(c).toString();
     }
 
-    private static String fixed(double v, int digits) {
-        return String.format(Locale.ROOT, "%." + digits + "f", v);
-    }
-
-    private static String percent(Double v) {
-        return v == null ? "–" : String.format(Locale.ROOT, "%.2f %%", 100 * v);
-    }
-
-    private static String num(float v) {
-        return new java.math.BigDecimal(Float.toString(v)).stripTrailingZeros().toPlainString();
-    }
 }

@@ -1,0 +1,99 @@
+package io.github.mnistlab.maven.report;
+
+import io.github.mnistlab.experiment.EpochRecord;
+import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.maven.results.ComparisonResult;
+import io.github.mnistlab.maven.results.ComparisonResult.CurvePoint;
+import io.github.mnistlab.maven.results.ComparisonResult.Entry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The report's analysis: sentences generated from the numbers of the runs and comparisons — where
+ * each run ended, overfitting (training error well below validation error at the last epoch), an
+ * early best epoch, steps held back by the step check, the best run of each comparison and where two
+ * validation curves cross. Kept apart from the view assembly so that each rule can be tested alone.
+ */
+final class AnalysisSentences {
+    /** A validation error this far above the training error at the last epoch reads as overfitting. */
+    static final double OVERFIT_GAP = 0.02;
+
+    private AnalysisSentences() {
+    }
+
+    /** The sentences, in the report's language: per run, then per comparison; one saying so when there is nothing. */
+    static List<String> of(ReportInputs in, ReportText t) {
+        List<String> sentences = new ArrayList<>();
+        for (ReportInputs.Run run : in.runs()) {
+            RunRecord r = run.record();
+            if (r.epochs().isEmpty()) {
+                sentences.add(t.format("analysis.noEpochs", r.id(), r.status()));
+                continue;
+            }
+            EpochRecord last = r.epochs().get(r.epochs().size() - 1);
+            Double bestValidation = r.epochs().stream().map(EpochRecord::validationError).filter(Objects::nonNull)
+                    .min(Double::compare).orElse(null);
+            if (r.test() != null) {
+                sentences.add(t.format("analysis.reached", r.id(), ReportNumbers.percent(r.test().error()), last.iterations(),
+                        ReportNumbers.fixed(r.trainingSeconds(), 1), r.bestEpoch(), r.epochs().size()));
+            } else {
+                sentences.add(t.format("analysis.stopped", r.id(), r.status(), r.message() == null ? "" : r.message()));
+            }
+            if (last.validationError() != null && last.validationError() - last.trainError() > OVERFIT_GAP) {
+                sentences.add(t.format("analysis.overfit", r.id(), ReportNumbers.percent(last.trainError()),
+                        ReportNumbers.percent(last.validationError())));
+            }
+            if (r.skippedSteps() + r.recomputedSteps() > 0) {
+                sentences.add(t.format("analysis.stepFaults", r.id(), r.skippedSteps() + r.recomputedSteps(),
+                        r.recomputedSteps(), r.skippedSteps()));
+            }
+            if (bestValidation != null && r.bestEpoch() < r.epochs().size()) {
+                sentences.add(t.format("analysis.earlyBest", r.id(), r.bestEpoch(), r.epochs().size()));
+            }
+        }
+        for (ComparisonResult c : in.comparisons()) {
+            if (c.best() != null) {
+                Entry best = c.runs().stream().filter(e -> e.id().equals(c.best())).findFirst().orElseThrow();
+                sentences.add(t.format("analysis.compareBest", c.id(), best.id(), ReportNumbers.percent(best.testError()),
+                        ReportNumbers.fixed(best.trainingSeconds(), 1), best.iterations()));
+            }
+            for (int i = 0; i < c.runs().size(); i++) {
+                for (int j = i + 1; j < c.runs().size(); j++) {
+                    String crossing = crossing(c.runs().get(i), c.runs().get(j), t);
+                    if (crossing != null) {
+                        sentences.add(crossing);
+                    }
+                }
+            }
+        }
+        if (sentences.isEmpty()) {
+            sentences.add(t.get("analysis.none"));
+        }
+        return sentences;
+    }
+
+    /** Where the validation curves of {@code a} and {@code b} cross (by epoch), or null if they do not. */
+    private static String crossing(Entry a, Entry b, ReportText t) {
+        int n = Math.min(a.curve().size(), b.curve().size());
+        Integer previous = null;
+        for (int i = 0; i < n; i++) {
+            Double ea = error(a.curve().get(i));
+            Double eb = error(b.curve().get(i));
+            if (ea == null || eb == null || ea.equals(eb)) {
+                continue;
+            }
+            int sign = ea < eb ? -1 : 1;
+            if (previous != null && sign != previous) {
+                String leader = sign < 0 ? a.id() : b.id();
+                return t.format("analysis.cross", a.id(), b.id(), a.curve().get(i).epoch(), leader);
+            }
+            previous = sign;
+        }
+        return null;
+    }
+
+    private static Double error(CurvePoint p) {
+        return p.validationError() != null ? p.validationError() : p.testError();
+    }
+}
