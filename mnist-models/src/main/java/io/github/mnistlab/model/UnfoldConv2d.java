@@ -69,8 +69,8 @@ public final class UnfoldConv2d extends Conv2d {
         // torch.gather over an index broadcast along the batch: twice as fast as advanced indexing
         NDArray patches = rows.gather(index(x, h, wd).broadcast(new Shape(n, oh * ow * kh * kw)), 1);
         NDArray flatKernels = w.reshape(filters, kh * kw);
-        NDArray out = (b == null ? Linear.linear(patches.reshape(n * oh * ow, kh * kw), flatKernels)
-                : Linear.linear(patches.reshape(n * oh * ow, kh * kw), flatKernels, b)).singletonOrThrow();
+        // a null bias is no bias (DJL's two-argument linear passes null too)
+        NDArray out = Linear.linear(patches.reshape(n * oh * ow, kh * kw), flatKernels, b).singletonOrThrow();
         return new NDList(out.reshape(n, oh * ow, filters).transpose(0, 2, 1).reshape(n, filters, oh, ow));
     }
 
