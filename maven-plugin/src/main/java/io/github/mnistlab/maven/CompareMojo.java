@@ -1,8 +1,8 @@
 package io.github.mnistlab.maven;
 
-import io.github.mnistlab.experiment.RunRecord;
 import io.github.mnistlab.maven.results.ComparisonResult;
 import io.github.mnistlab.maven.results.RunCatalog;
+import io.github.mnistlab.record.RunRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

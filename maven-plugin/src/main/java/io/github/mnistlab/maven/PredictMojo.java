@@ -1,8 +1,8 @@
 package io.github.mnistlab.maven;
 
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.RunStatus;
-import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.RunRecords;
+import io.github.mnistlab.record.RunStatus;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package io.github.mnistlab.cli;
 
 import ai.djl.engine.EngineException;
+import io.github.mnistlab.bench.BenchCommand;
 import io.github.mnistlab.data.MnistDataException;
 import io.github.mnistlab.train.DivergedException;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.io.UncheckedIOException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code mnist-lab}: the command line of the library. Errors a user can cause print one message,

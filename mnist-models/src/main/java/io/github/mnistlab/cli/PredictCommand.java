@@ -1,8 +1,10 @@
 package io.github.mnistlab.cli;
 
-import io.github.mnistlab.experiment.Prediction;
-import io.github.mnistlab.experiment.Predictor;
-import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.record.RunRecords;
+import io.github.mnistlab.run.EngineSettings;
+import io.github.mnistlab.run.Prediction;
+import io.github.mnistlab.run.Predictor;
+import io.github.mnistlab.spec.LabJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,7 +51,7 @@ final class PredictCommand implements Callable<Integer> {
             json.put("run", run.getFileName().toString());
             json.put("predictions", predictions);
             try {
-                RunRecords.writeAtomically(out, RunRecords.gson().toJson(json).getBytes(StandardCharsets.UTF_8));
+                RunRecords.writeAtomically(out, LabJson.gson().toJson(json).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not write " + out, e);
             }

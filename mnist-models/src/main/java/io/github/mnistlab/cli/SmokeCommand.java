@@ -1,8 +1,8 @@
 package io.github.mnistlab.cli;
 
-import io.github.mnistlab.experiment.ExperimentSpec;
-import io.github.mnistlab.experiment.Presets;
-import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.spec.ExperimentSpec;
+import io.github.mnistlab.spec.Presets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -2,14 +2,16 @@ package io.github.mnistlab.cli;
 
 import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.data.MnistLoader;
-import io.github.mnistlab.experiment.ExperimentRunner;
-import io.github.mnistlab.experiment.ExperimentSpec;
-import io.github.mnistlab.experiment.Presets;
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.RunRecords;
-import io.github.mnistlab.experiment.SweepPoint;
-import io.github.mnistlab.experiment.SweepRecord;
-import io.github.mnistlab.experiment.Sweeps;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.RunRecords;
+import io.github.mnistlab.record.SweepRecord;
+import io.github.mnistlab.run.EngineSettings;
+import io.github.mnistlab.run.ExperimentRunner;
+import io.github.mnistlab.spec.ExperimentSpec;
+import io.github.mnistlab.spec.LabJson;
+import io.github.mnistlab.spec.Presets;
+import io.github.mnistlab.spec.SweepPoint;
+import io.github.mnistlab.spec.Sweeps;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -92,7 +94,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepRecord record = SweepRecord.of(mlp ? "mlp" : "cnn", points, runs);
         try {
             RunRecords.writeAtomically(out.resolve("sweep.json"),
-                    RunRecords.gson().toJson(record).getBytes(StandardCharsets.UTF_8));
+                    LabJson.gson().toJson(record).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + out.resolve("sweep.json"), e);
         }

@@ -1,7 +1,7 @@
 package io.github.mnistlab.cli;
 
-import io.github.mnistlab.experiment.DeviceChoice;
-import io.github.mnistlab.experiment.ExperimentSpec;
+import io.github.mnistlab.run.DeviceChoice;
+import io.github.mnistlab.spec.ExperimentSpec;
 import picocli.CommandLine.Option;
 
 /** The options {@code run} and {@code sweep} share: quick-mode overrides, the device and the engine threads. */

@@ -52,6 +52,20 @@ public record DigitImages(byte[] pixels, byte[] labels) {
         return new DigitImages(p, l);
     }
 
+    /**
+     * The pixels as floats {@code (x / 255 − mean) / std}, row-major: the model input of the host-side
+     * engines (the scratch MLP, the predictor); {@code DeviceDigits} does the same on the device.
+     */
+    public static float[] normalize(byte[] pixels, float mean, float std) {
+        float[] out = new float[pixels.length];
+        float scale = 1f / (255f * std);
+        float shift = mean / std;
+        for (int i = 0; i < pixels.length; i++) {
+            out[i] = (pixels[i] & 0xff) * scale - shift;
+        }
+        return out;
+    }
+
     /** How many digits of each class 0..9 this set holds. */
     public int[] classCounts() {
         int[] counts = new int[10];

@@ -31,6 +31,18 @@ public record Evaluation(int classes, int samples, double accuracy, double loss,
      * @param loss         mean loss, or NaN
      * @param keepMistakes how many of the most confident mistakes to keep
      */
+    /** The class with the highest score in row {@code row} of {@code scores} (rows of {@code classes}). */
+    public static int argMax(float[] scores, int row, int classes) {
+        int offset = row * classes;
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+            if (scores[offset + c] > scores[offset + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
     public static Evaluation of(int classes, int[] actual, int[] predicted, float[] confidence, double loss,
             int keepMistakes) {
         if (actual.length != predicted.length) {

@@ -7,6 +7,9 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import io.github.mnistlab.spec.ActivationKind;
+import io.github.mnistlab.spec.ConvStage;
+import io.github.mnistlab.spec.ExperimentSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,11 +103,7 @@ public final class Cnn {
         /** The flattened feature count the stages produce, after validating them. */
         public int featureCount() {
             validate();
-            int side = inputSide;
-            for (ConvStage s : stages) {
-                side = s.outputSide(side);
-            }
-            return side * side * stages.get(stages.size() - 1).channels();
+            return ConvStage.featureCount(stages, inputSide);
         }
 
         /** The feature extractor alone (conv stages, flattened, without dropout). */
@@ -122,7 +121,7 @@ public final class Cnn {
                 if (s.pool() > 1) {
                     features.add(Pool.maxPool2dBlock(new Shape(s.pool(), s.pool()), new Shape(s.pool(), s.pool())));
                 }
-                features.add(activation.block());
+                features.add(Activations.block(activation));
             }
             features.add(Blocks.batchFlattenBlock());
             return features;
@@ -138,7 +137,7 @@ public final class Cnn {
             }
             for (int units : hidden) {
                 net.add(Linear.builder().setUnits(units).build());
-                net.add(activation.block());
+                net.add(Activations.block(activation));
                 if (dropout > 0) {
                     net.add(new MaskDropout(dropout));
                 }
@@ -148,45 +147,17 @@ public final class Cnn {
         }
 
         private void validate() {
-            if (stages.isEmpty()) {
-                throw new IllegalArgumentException("a CNN needs at least one conv stage; add one with addStage");
-            }
             if (outputs < 1) {
                 throw new IllegalArgumentException("outputs is " + outputs + ", expected ≥ 1 (10 for digits, 19 for sums)");
             }
-            checkRate("featureDropout", featureDropout);
-            checkRate("dropout", dropout);
+            ExperimentSpec.checkDropout("featureDropout", featureDropout);
+            ExperimentSpec.checkDropout("dropout", dropout);
             for (int units : hidden) {
                 if (units < 1) {
                     throw new IllegalArgumentException("hidden layer size " + units + " in " + hidden + " must be ≥ 1");
                 }
             }
-            int side = inputSide;
-            for (int i = 0; i < stages.size(); i++) {
-                ConvStage s = stages.get(i);
-                if (s.channels() < 1 || s.kernel() < 1 || s.padding() < 0 || s.pool() < 0) {
-                    throw new IllegalArgumentException("conv stage " + (i + 1) + " (" + s
-                            + ") needs channels ≥ 1, kernel ≥ 1, padding ≥ 0, pool ≥ 0");
-                }
-                int padded = side + 2 * s.padding();
-                if (s.kernel() > padded) {
-                    throw new IllegalArgumentException("conv stage " + (i + 1) + " has a " + s.kernel() + "×"
-                            + s.kernel() + " kernel but meets a " + padded + "×" + padded
-                            + " feature map (after padding); use a smaller kernel, more padding or fewer stages");
-                }
-                int conv = padded - s.kernel() + 1;
-                if (s.pool() > 1 && s.pool() > conv) {
-                    throw new IllegalArgumentException("conv stage " + (i + 1) + " pools " + s.pool() + "×" + s.pool()
-                            + " over a " + conv + "×" + conv + " feature map; use a smaller pool or fewer stages");
-                }
-                side = s.outputSide(side);
-            }
-        }
-
-        private static void checkRate(String name, float rate) {
-            if (!(rate >= 0 && rate < 1)) {
-                throw new IllegalArgumentException(name + " is " + rate + ", expected a rate in [0, 1)");
-            }
+            ConvStage.featureCount(stages, inputSide);
         }
     }
 }

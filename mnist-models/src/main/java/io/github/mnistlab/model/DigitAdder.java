@@ -5,6 +5,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import io.github.mnistlab.spec.ActivationKind;
+import io.github.mnistlab.spec.ConvStage;
+import io.github.mnistlab.spec.ExperimentSpec;
 import java.util.List;
 
 /**
@@ -22,7 +25,7 @@ import java.util.List;
  */
 public final class DigitAdder {
     /** Classes of the output: the sums 0..18. */
-    public static final int SUMS = 19;
+    public static final int SUMS = ExperimentSpec.SUMS;
 
     private DigitAdder() {
     }
@@ -69,7 +72,7 @@ public final class DigitAdder {
             }
             SequentialBlock head = new SequentialBlock()
                     .add(Linear.builder().setUnits(SUMS).build())
-                    .add(activation.block())
+                    .add(Activations.block(activation))
                     .add(Linear.builder().setUnits(SUMS).build());
             // As in the lab, the adder sees each digit as a probability vector (softmax of the classifier).
             SequentialBlock perDigit = new SequentialBlock().add(digitClassifier)
@@ -122,7 +125,7 @@ public final class DigitAdder {
                 if (units < 1) {
                     throw new IllegalArgumentException("hidden layer size " + units + " in " + hidden + " must be ≥ 1");
                 }
-                head.add(Linear.builder().setUnits(units).build()).add(activation.block());
+                head.add(Linear.builder().setUnits(units).build()).add(Activations.block(activation));
             }
             head.add(Linear.builder().setUnits(SUMS).build());
             return new PairBlock(features, head);

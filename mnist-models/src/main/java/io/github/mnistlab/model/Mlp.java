@@ -4,6 +4,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import io.github.mnistlab.spec.ActivationKind;
+import io.github.mnistlab.spec.ExperimentSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,7 @@ import java.util.List;
  */
 public final class Mlp {
     /** The most hidden layers the lab allows. */
-    public static final int MAX_HIDDEN_LAYERS = 3;
+    public static final int MAX_HIDDEN_LAYERS = ExperimentSpec.MAX_MLP_HIDDEN_LAYERS;
 
     private Mlp() {
     }
@@ -71,15 +73,13 @@ public final class Mlp {
                     throw new IllegalArgumentException("hidden layer size " + m + " in " + hidden + " must be ≥ 1");
                 }
             }
-            if (!(dropout >= 0 && dropout < 1)) {
-                throw new IllegalArgumentException("dropout is " + dropout + ", expected a rate in [0, 1)");
-            }
+            ExperimentSpec.checkDropout("dropout", dropout);
             if (outputs < 1) {
                 throw new IllegalArgumentException("outputs is " + outputs + ", expected ≥ 1");
             }
             SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock());
             for (int m : hidden) {
-                net.add(Linear.builder().setUnits(m).build()).add(activation.block());
+                net.add(Linear.builder().setUnits(m).build()).add(Activations.block(activation));
                 if (dropout > 0) {
                     net.add(new MaskDropout(dropout));
                 }

@@ -2,14 +2,9 @@ package io.github.mnistlab.scratch;
 
 import io.github.mnistlab.train.EpochStats;
 import io.github.mnistlab.train.IterationListener;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -26,22 +21,12 @@ import java.util.SplittableRandom;
  * {@link #evaluate}/{@link #predictProbabilities} calls, which share scratch buffers: give each
  * thread its own {@link #copy()}.
  *
- * <p>{@link #save} writes a small big-endian binary file: the int magic {@code 0x534D4C50}
- * ("SMLP"), the int format version {@code 1}, the int number of layer sizes {@code n}, the {@code n}
- * int sizes, then for each of the {@code n − 1} layers in order its weights ({@code out × in}
- * floats, row-major {@code [out][in]}) followed by its biases ({@code out} floats), all IEEE-754
- * single precision; nothing follows.
+ * <p>{@link #save} and {@link #load} use the file format of {@code ScratchMlpFile}; the unrolled
+ * inner loops are in {@code ScratchKernels}.
  */
 public final class ScratchMlp {
-    /** The saved file's magic number, "SMLP". */
-    static final int MAGIC = 0x534D4C50;
-    /** The saved file's format version. */
-    static final int FORMAT_VERSION = 1;
     /** Samples per block in {@link #evaluate} and {@link #predictProbabilities}. */
     static final int EVAL_BLOCK = 64;
-    /** The most layer sizes a saved file may declare (guards against reading garbage as sizes). */
-    private static final int MAX_SAVED_SIZES = 1024;
-    private static final int HEADER_BYTES = 3 * Integer.BYTES;
 
     private final int[] sizes;
     private final int layers;
@@ -71,7 +56,7 @@ public final class ScratchMlp {
      * @throws IllegalArgumentException naming the bad value when {@code sizes} is invalid
      */
     public ScratchMlp(int[] sizes, long seed) {
-        this.sizes = checkSizes(sizes);
+        this.sizes = ScratchArguments.checkSizes(sizes);
         this.layers = this.sizes.length - 1;
         this.weights = new float[layers][][];
         this.biases = new float[layers][];
@@ -92,28 +77,11 @@ public final class ScratchMlp {
     }
 
     /** Takes ownership of already checked arrays. */
-    private ScratchMlp(int[] sizes, float[][][] weights, float[][] biases) {
+    ScratchMlp(int[] sizes, float[][][] weights, float[][] biases) {
         this.sizes = sizes;
         this.layers = sizes.length - 1;
         this.weights = weights;
         this.biases = biases;
-    }
-
-    private static int[] checkSizes(int[] sizes) {
-        if (sizes == null) {
-            throw new IllegalArgumentException("sizes must not be null");
-        }
-        if (sizes.length < 3) {
-            throw new IllegalArgumentException("sizes must have at least 3 entries (inputs, at least one hidden"
-                    + " layer, classes) but has " + sizes.length + ": " + Arrays.toString(sizes));
-        }
-        for (int i = 0; i < sizes.length; i++) {
-            if (sizes[i] < 1) {
-                throw new IllegalArgumentException("sizes[" + i + "] is " + sizes[i]
-                        + " but every layer size must be at least 1: " + Arrays.toString(sizes));
-            }
-        }
-        return sizes.clone();
     }
 
     /** The layer widths, inputs first, classes last (a copy). */
@@ -126,7 +94,7 @@ public final class ScratchMlp {
         return parameterCount(sizes);
     }
 
-    private static long parameterCount(int[] sizes) {
+    static long parameterCount(int[] sizes) {
         long count = 0;
         for (int l = 0; l + 1 < sizes.length; l++) {
             count += (long) sizes[l] * sizes[l + 1] + sizes[l + 1];
@@ -142,9 +110,6 @@ public final class ScratchMlp {
         return sizes[layers];
     }
 
-    // ------------------------------------------------------------------------------------------
-    // Training and evaluation
-    // ------------------------------------------------------------------------------------------
 
     /**
      * One epoch of mini-batch SGD.
@@ -172,7 +137,7 @@ public final class ScratchMlp {
     public EpochStats trainEpoch(float[] images, byte[] labels, int count, int batchSize, float learningRate,
             float weightDecay, long shuffleSeed, IterationListener listener) {
         long start = System.nanoTime();
-        checkData(images, labels, count);
+        ScratchArguments.checkData(images, labels, count, inputs(), classes());
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize is " + batchSize + " but must be at least 1");
         }
@@ -219,7 +184,7 @@ public final class ScratchMlp {
      */
     public EpochStats evaluate(float[] images, byte[] labels, int count) {
         long start = System.nanoTime();
-        checkData(images, labels, count);
+        ScratchArguments.checkData(images, labels, count, inputs(), classes());
         Workspace ws = evalSpace();
         double lossSum = 0;
         long correct = 0;
@@ -242,7 +207,7 @@ public final class ScratchMlp {
      * @return {@code count × classes} floats, row-major, each row summing to about 1
      */
     public float[] predictProbabilities(float[] images, int count) {
-        checkImages(images, count);
+        ScratchArguments.checkImages(images, count, inputs());
         int classes = classes();
         float[] result = new float[Math.multiplyExact(count, classes)];
         Workspace ws = evalSpace();
@@ -273,136 +238,35 @@ public final class ScratchMlp {
         return new ScratchMlp(sizes.clone(), w, b);
     }
 
-    // ------------------------------------------------------------------------------------------
-    // Saving and loading
-    // ------------------------------------------------------------------------------------------
 
-    /**
-     * Writes all weights and biases to {@code file} in the format described in the class comment,
-     * replacing the file if it exists.
-     *
-     * @param file where to write
-     * @throws IOException when the file cannot be written
-     */
+    /** All weights and biases in the {@code ScratchMlpFile} format. */
+    public byte[] toBytes() {
+        return ScratchMlpFile.encode(sizes, weights, biases);
+    }
+
+    /** Writes {@link #toBytes()} to {@code file}, replacing it if it exists. */
     public void save(Path file) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
-                1 << 16))) {
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            out.writeInt(sizes.length);
-            for (int size : sizes) {
-                out.writeInt(size);
-            }
-            for (int l = 0; l < layers; l++) {
-                for (float[] row : weights[l]) {
-                    for (float v : row) {
-                        out.writeFloat(v);
-                    }
-                }
-                for (float v : biases[l]) {
-                    out.writeFloat(v);
-                }
-            }
-        }
+        Files.write(file, toBytes());
     }
 
     /**
-     * Reads a network written by {@link #save}. The header (magic, version, sizes) and the file's
-     * exact length are checked before any parameter is read.
+     * Reads a network written by {@link #save}; the header and the exact length are checked first.
      *
-     * @param file a file written by {@link #save}
-     * @return the network it holds
      * @throws IOException when the file cannot be read, or, with a message that starts with the file
      *                     and names the problem, when it is not a well-formed scratch MLP file
      */
     public static ScratchMlp load(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        if (bytes.length < HEADER_BYTES) {
-            throw corrupt(file, "is " + bytes.length + " bytes long, shorter than the " + HEADER_BYTES
-                    + "-byte header of a scratch MLP file");
-        }
-        int magic = buf.getInt();
-        if (magic != MAGIC) {
-            throw corrupt(file, String.format("is not a scratch MLP file: its magic number is 0x%08X, not 0x%08X",
-                    magic, MAGIC));
-        }
-        int version = buf.getInt();
-        if (version != FORMAT_VERSION) {
-            throw corrupt(file, "has format version " + version + "; only version " + FORMAT_VERSION
-                    + " is supported");
-        }
-        int n = buf.getInt();
-        if (n < 3 || n > MAX_SAVED_SIZES) {
-            throw corrupt(file, "declares " + n + " layer sizes; a network has between 3 and " + MAX_SAVED_SIZES);
-        }
-        long sizesEnd = HEADER_BYTES + (long) n * Integer.BYTES;
-        if (bytes.length < sizesEnd) {
-            throw corrupt(file, "is truncated: it ends inside its list of " + n + " layer sizes (" + bytes.length
-                    + " bytes)");
-        }
-        int[] sizes = new int[n];
-        for (int i = 0; i < n; i++) {
-            sizes[i] = buf.getInt();
-        }
-        try {
-            checkSizes(sizes);
-        } catch (IllegalArgumentException e) {
-            throw corrupt(file, "has invalid layer sizes: " + e.getMessage());
-        }
-        long params = parameterCount(sizes);
-        long expected = sizesEnd + params * Float.BYTES;
-        if (bytes.length != expected) {
-            throw corrupt(file, (bytes.length < expected ? "is truncated" : "has trailing bytes")
-                    + ": its header declares sizes " + Arrays.toString(sizes) + " (" + params + " parameters, "
-                    + expected + " bytes) but it has " + bytes.length + " bytes");
-        }
-        FloatBuffer floats = buf.asFloatBuffer();
-        float[][][] w = new float[n - 1][][];
-        float[][] b = new float[n - 1][];
-        for (int l = 0; l + 1 < n; l++) {
-            w[l] = new float[sizes[l + 1]][sizes[l]];
-            for (float[] row : w[l]) {
-                floats.get(row);
-            }
-            b[l] = new float[sizes[l + 1]];
-            floats.get(b[l]);
-        }
-        return new ScratchMlp(sizes, w, b);
+        return ScratchMlpFile.decode(file, Files.readAllBytes(file));
     }
 
-    private static IOException corrupt(Path file, String problem) {
-        return new IOException(file + ": " + problem);
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // Hooks for tests (package-private)
-    // ------------------------------------------------------------------------------------------
-
-    /** The live weights, {@code [layer][out][in]}. */
+    /** The live weights (for tests), {@code [layer][out][in]}. */
     float[][][] weightsView() {
         return weights;
     }
 
-    /** The live biases, {@code [layer][out]}. */
+    /** The live biases (for tests), {@code [layer][out]}. */
     float[][] biasesView() {
         return biases;
-    }
-
-    /**
-     * The objective that SGD descends, for the first {@code count} samples as one batch: the mean
-     * cross-entropy plus {@code (weightDecay / 2) · Σ W²}, accumulated in double.
-     */
-    double objective(float[] images, byte[] labels, int count, float weightDecay) {
-        double squares = 0;
-        for (float[][] w : weights) {
-            for (float[] row : w) {
-                for (float v : row) {
-                    squares += (double) v * v;
-                }
-            }
-        }
-        return evaluate(images, labels, count).loss() + weightDecay / 2.0 * squares;
     }
 
     /** Gradients shaped like the parameters. */
@@ -415,7 +279,7 @@ public final class ScratchMlp {
      * the weights, mean dLoss/db for the biases.
      */
     Gradients gradients(float[] images, byte[] labels, int count, float weightDecay) {
-        checkData(images, labels, count);
+        ScratchArguments.checkData(images, labels, count, inputs(), classes());
         Workspace ws = new Workspace(count);
         ensureGradients();
         gather(ws, images, null, 0, count);
@@ -440,43 +304,6 @@ public final class ScratchMlp {
         return new Gradients(gw, gb);
     }
 
-    // ------------------------------------------------------------------------------------------
-    // Argument checks and buffers
-    // ------------------------------------------------------------------------------------------
-
-    private void checkImages(float[] images, int count) {
-        if (images == null) {
-            throw new IllegalArgumentException("images must not be null");
-        }
-        if (count < 0) {
-            throw new IllegalArgumentException("count is " + count + " but must not be negative");
-        }
-        long needed = (long) count * inputs();
-        if (images.length < needed) {
-            throw new IllegalArgumentException("images has " + images.length + " floats but " + count
-                    + " samples of " + inputs() + " need " + needed);
-        }
-    }
-
-    private void checkData(float[] images, byte[] labels, int count) {
-        checkImages(images, count);
-        if (count < 1) {
-            throw new IllegalArgumentException("count is " + count + " but must be at least 1");
-        }
-        if (labels == null) {
-            throw new IllegalArgumentException("labels must not be null");
-        }
-        if (labels.length < count) {
-            throw new IllegalArgumentException("labels has " + labels.length + " entries but count is " + count);
-        }
-        int classes = classes();
-        for (int i = 0; i < count; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException("labels[" + i + "] is " + labels[i] + " but must be in 0.."
-                        + (classes - 1));
-            }
-        }
-    }
 
     private Workspace trainSpace(int capacity) {
         if (trainSpace == null || trainSpace.capacity != capacity) {
@@ -532,9 +359,6 @@ public final class ScratchMlp {
         }
     }
 
-    // ------------------------------------------------------------------------------------------
-    // The passes
-    // ------------------------------------------------------------------------------------------
 
     /** Copies samples {@code order[from + i]} (or {@code from + i} when order is null) into act[0]. */
     private void gather(Workspace ws, float[] images, int[] order, int from, int m) {
@@ -550,7 +374,7 @@ public final class ScratchMlp {
     private void forward(Workspace ws, int m) {
         for (int l = 1; l <= layers; l++) {
             float[][] out = ws.act[l];
-            affine(ws.act[l - 1], m, weights[l - 1], biases[l - 1], sizes[l - 1], sizes[l], out);
+            ScratchKernels.affine(ws.act[l - 1], m, weights[l - 1], biases[l - 1], sizes[l - 1], sizes[l], out);
             if (l < layers) {
                 for (int i = 0; i < m; i++) {
                     sigmoid(out[i], sizes[l]);
@@ -629,10 +453,10 @@ public final class ScratchMlp {
             int nIn = sizes[l - 1];
             int nOut = sizes[l];
             float[][] d = ws.delta[l];
-            weightGradient(d, ws.act[l - 1], m, nIn, nOut, gradWeights[l - 1]);
-            biasGradient(d, m, nOut, gradBiases[l - 1]);
+            ScratchKernels.weightGradient(d, ws.act[l - 1], m, nIn, nOut, gradWeights[l - 1]);
+            ScratchKernels.biasGradient(d, m, nOut, gradBiases[l - 1]);
             if (l > 1) {
-                hiddenDelta(d, weights[l - 1], ws.act[l - 1], m, nIn, nOut, ws.delta[l - 1]);
+                ScratchKernels.hiddenDelta(d, weights[l - 1], ws.act[l - 1], m, nIn, nOut, ws.delta[l - 1]);
             }
         }
     }
@@ -655,257 +479,6 @@ public final class ScratchMlp {
             float[] gb = gradBiases[l];
             for (int j = 0; j < b.length; j++) {
                 b[j] -= learningRate * (gb[j] * inv);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // Kernels
-    // ------------------------------------------------------------------------------------------
-
-    /**
-     * {@code z[i][j] = (Σ_k w[j][k] · x[i][k]) + b[j]} for i < m, j < nOut: dot products over
-     * contiguous rows. Every sum is accumulated in k order whatever the blocking, so a sample's
-     * result does not depend on its batch or position. The blocks (4 samples × 2 neurons, 2 × 4,
-     * 1 × 4) keep 8 or 4 independent sums in registers and use every loaded value several times.
-     */
-    static void affine(float[][] x, int m, float[][] w, float[] b, int nIn, int nOut, float[][] z) {
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            float[] x0 = x[i];
-            float[] x1 = x[i + 1];
-            float[] x2 = x[i + 2];
-            float[] x3 = x[i + 3];
-            float[] z0 = z[i];
-            float[] z1 = z[i + 1];
-            float[] z2 = z[i + 2];
-            float[] z3 = z[i + 3];
-            int j = 0;
-            for (; j + 2 <= nOut; j += 2) {
-                float[] wa = w[j];
-                float[] wb = w[j + 1];
-                float s00 = 0;
-                float s01 = 0;
-                float s02 = 0;
-                float s03 = 0;
-                float s10 = 0;
-                float s11 = 0;
-                float s12 = 0;
-                float s13 = 0;
-                for (int k = 0; k < nIn; k++) {
-                    float a = wa[k];
-                    float c = wb[k];
-                    float v0 = x0[k];
-                    float v1 = x1[k];
-                    float v2 = x2[k];
-                    float v3 = x3[k];
-                    s00 += a * v0;
-                    s01 += a * v1;
-                    s02 += a * v2;
-                    s03 += a * v3;
-                    s10 += c * v0;
-                    s11 += c * v1;
-                    s12 += c * v2;
-                    s13 += c * v3;
-                }
-                z0[j] = s00 + b[j];
-                z1[j] = s01 + b[j];
-                z2[j] = s02 + b[j];
-                z3[j] = s03 + b[j];
-                z0[j + 1] = s10 + b[j + 1];
-                z1[j + 1] = s11 + b[j + 1];
-                z2[j + 1] = s12 + b[j + 1];
-                z3[j + 1] = s13 + b[j + 1];
-            }
-            for (; j < nOut; j++) {
-                float[] wa = w[j];
-                float s0 = 0;
-                float s1 = 0;
-                float s2 = 0;
-                float s3 = 0;
-                for (int k = 0; k < nIn; k++) {
-                    float a = wa[k];
-                    s0 += a * x0[k];
-                    s1 += a * x1[k];
-                    s2 += a * x2[k];
-                    s3 += a * x3[k];
-                }
-                z0[j] = s0 + b[j];
-                z1[j] = s1 + b[j];
-                z2[j] = s2 + b[j];
-                z3[j] = s3 + b[j];
-            }
-        }
-        for (; i + 2 <= m; i += 2) {
-            float[] x0 = x[i];
-            float[] x1 = x[i + 1];
-            float[] z0 = z[i];
-            float[] z1 = z[i + 1];
-            int j = 0;
-            for (; j + 4 <= nOut; j += 4) {
-                float[] wa = w[j];
-                float[] wb = w[j + 1];
-                float[] wc = w[j + 2];
-                float[] wd = w[j + 3];
-                float s00 = 0;
-                float s01 = 0;
-                float s10 = 0;
-                float s11 = 0;
-                float s20 = 0;
-                float s21 = 0;
-                float s30 = 0;
-                float s31 = 0;
-                for (int k = 0; k < nIn; k++) {
-                    float v0 = x0[k];
-                    float v1 = x1[k];
-                    float a0 = wa[k];
-                    float a1 = wb[k];
-                    float a2 = wc[k];
-                    float a3 = wd[k];
-                    s00 += a0 * v0;
-                    s01 += a0 * v1;
-                    s10 += a1 * v0;
-                    s11 += a1 * v1;
-                    s20 += a2 * v0;
-                    s21 += a2 * v1;
-                    s30 += a3 * v0;
-                    s31 += a3 * v1;
-                }
-                z0[j] = s00 + b[j];
-                z1[j] = s01 + b[j];
-                z0[j + 1] = s10 + b[j + 1];
-                z1[j + 1] = s11 + b[j + 1];
-                z0[j + 2] = s20 + b[j + 2];
-                z1[j + 2] = s21 + b[j + 2];
-                z0[j + 3] = s30 + b[j + 3];
-                z1[j + 3] = s31 + b[j + 3];
-            }
-            for (; j < nOut; j++) {
-                float[] wa = w[j];
-                float s0 = 0;
-                float s1 = 0;
-                for (int k = 0; k < nIn; k++) {
-                    float a = wa[k];
-                    s0 += a * x0[k];
-                    s1 += a * x1[k];
-                }
-                z0[j] = s0 + b[j];
-                z1[j] = s1 + b[j];
-            }
-        }
-        for (; i < m; i++) {
-            float[] x0 = x[i];
-            float[] z0 = z[i];
-            int j = 0;
-            for (; j + 4 <= nOut; j += 4) {
-                float[] wa = w[j];
-                float[] wb = w[j + 1];
-                float[] wc = w[j + 2];
-                float[] wd = w[j + 3];
-                float s0 = 0;
-                float s1 = 0;
-                float s2 = 0;
-                float s3 = 0;
-                for (int k = 0; k < nIn; k++) {
-                    float v = x0[k];
-                    s0 += wa[k] * v;
-                    s1 += wb[k] * v;
-                    s2 += wc[k] * v;
-                    s3 += wd[k] * v;
-                }
-                z0[j] = s0 + b[j];
-                z0[j + 1] = s1 + b[j + 1];
-                z0[j + 2] = s2 + b[j + 2];
-                z0[j + 3] = s3 + b[j + 3];
-            }
-            for (; j < nOut; j++) {
-                float[] wa = w[j];
-                float s = 0;
-                for (int k = 0; k < nIn; k++) {
-                    s += wa[k] * x0[k];
-                }
-                z0[j] = s + b[j];
-            }
-        }
-    }
-
-    /**
-     * {@code g[j][k] = Σ_i d[i][j] · x[i][k]}: the batch's outer products accumulated row by row of
-     * g, with contiguous (vectorizable) multiply-adds over the input rows, two samples at a time.
-     */
-    static void weightGradient(float[][] d, float[][] x, int m, int nIn, int nOut, float[][] g) {
-        for (int j = 0; j < nOut; j++) {
-            float[] gj = g[j];
-            float d0 = d[0][j];
-            float[] x0 = x[0];
-            for (int k = 0; k < nIn; k++) {
-                gj[k] = d0 * x0[k];
-            }
-            int i = 1;
-            for (; i + 2 <= m; i += 2) {
-                float da = d[i][j];
-                float db = d[i + 1][j];
-                float[] xa = x[i];
-                float[] xb = x[i + 1];
-                for (int k = 0; k < nIn; k++) {
-                    gj[k] += da * xa[k] + db * xb[k];
-                }
-            }
-            if (i < m) {
-                float da = d[i][j];
-                float[] xa = x[i];
-                for (int k = 0; k < nIn; k++) {
-                    gj[k] += da * xa[k];
-                }
-            }
-        }
-    }
-
-    /** {@code gb[j] = Σ_i d[i][j]}. */
-    static void biasGradient(float[][] d, int m, int nOut, float[] gb) {
-        System.arraycopy(d[0], 0, gb, 0, nOut);
-        for (int i = 1; i < m; i++) {
-            float[] di = d[i];
-            for (int j = 0; j < nOut; j++) {
-                gb[j] += di[j];
-            }
-        }
-    }
-
-    /**
-     * The deltas of the hidden layer below: {@code dPrev[i][k] = (Σ_j w[j][k] · d[i][j]) · a(1 − a)}
-     * with {@code a = act[i][k]}, the sigmoid's derivative; built from the rows of w with contiguous
-     * multiply-adds, two rows at a time.
-     */
-    static void hiddenDelta(float[][] d, float[][] w, float[][] act, int m, int nIn, int nOut, float[][] dPrev) {
-        for (int i = 0; i < m; i++) {
-            float[] p = dPrev[i];
-            float[] di = d[i];
-            float d0 = di[0];
-            float[] w0 = w[0];
-            for (int k = 0; k < nIn; k++) {
-                p[k] = d0 * w0[k];
-            }
-            int j = 1;
-            for (; j + 2 <= nOut; j += 2) {
-                float da = di[j];
-                float db = di[j + 1];
-                float[] wa = w[j];
-                float[] wb = w[j + 1];
-                for (int k = 0; k < nIn; k++) {
-                    p[k] += da * wa[k] + db * wb[k];
-                }
-            }
-            if (j < nOut) {
-                float da = di[j];
-                float[] wa = w[j];
-                for (int k = 0; k < nIn; k++) {
-                    p[k] += da * wa[k];
-                }
-            }
-            float[] a = act[i];
-            for (int k = 0; k < nIn; k++) {
-                p[k] *= a[k] * (1f - a[k]);
             }
         }
     }

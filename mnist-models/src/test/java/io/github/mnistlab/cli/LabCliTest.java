@@ -3,10 +3,11 @@ package io.github.mnistlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mnistlab.experiment.OperatorProfile;
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.RunRecords;
-import io.github.mnistlab.experiment.SweepRecord;
+import io.github.mnistlab.bench.OperatorProfile;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.RunRecords;
+import io.github.mnistlab.record.SweepRecord;
+import io.github.mnistlab.spec.LabJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ class LabCliTest {
                 "--out", dir.resolve("sweep").toString(), "--device", "cpu");
 
         assertEquals(0, status, out + "" + err);
-        SweepRecord sweep = RunRecords.gson().fromJson(readString(dir.resolve("sweep/sweep.json")), SweepRecord.class);
+        SweepRecord sweep = LabJson.gson().fromJson(readString(dir.resolve("sweep/sweep.json")), SweepRecord.class);
         assertEquals(List.of("k1-m10", "k1-m20", "k2-m10", "k2-m20"), sweep.points().stream().map(SweepRecord.Point::id).toList());
         SweepRecord.Point best = sweep.points().stream().filter(p -> p.id().equals(sweep.best())).findFirst().orElseThrow();
         for (SweepRecord.Point p : sweep.points()) {

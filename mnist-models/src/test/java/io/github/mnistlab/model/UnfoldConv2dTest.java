@@ -16,13 +16,13 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import io.github.mnistlab.experiment.ModelFactory;
-import io.github.mnistlab.experiment.Presets;
+import io.github.mnistlab.run.ModelFactory;
+import io.github.mnistlab.spec.Presets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The unfolded convolution against DJL's own: the same output and the same weight and bias gradients

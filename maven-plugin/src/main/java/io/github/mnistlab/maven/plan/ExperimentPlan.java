@@ -1,7 +1,7 @@
 package io.github.mnistlab.maven.plan;
 
-import io.github.mnistlab.experiment.ExperimentSpec;
-import io.github.mnistlab.experiment.ModelKind;
+import io.github.mnistlab.spec.ExperimentSpec;
+import io.github.mnistlab.spec.ModelKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.github.mnistlab.maven.plan;
 
-import io.github.mnistlab.experiment.ExperimentSpec;
+import io.github.mnistlab.spec.ExperimentSpec;
 
 /**
  * An experiment ready to train: its definition and the checked spec the trainer will receive.

@@ -2,13 +2,13 @@ package io.github.mnistlab.maven.plan;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.mnistlab.experiment.ExperimentSpec;
-import io.github.mnistlab.experiment.ModelKind;
-import io.github.mnistlab.experiment.OptimizerKind;
-import io.github.mnistlab.experiment.Presets;
-import io.github.mnistlab.experiment.RunRecords;
-import io.github.mnistlab.experiment.SpecFiles;
-import io.github.mnistlab.model.ActivationKind;
+import io.github.mnistlab.spec.ActivationKind;
+import io.github.mnistlab.spec.ExperimentSpec;
+import io.github.mnistlab.spec.LabJson;
+import io.github.mnistlab.spec.ModelKind;
+import io.github.mnistlab.spec.OptimizerKind;
+import io.github.mnistlab.spec.Presets;
+import io.github.mnistlab.spec.SpecFiles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  */
 public final class SpecMapping {
     private static final List<String> MODEL_IDS = Arrays.stream(ModelKind.values())
-            .map(k -> RunRecords.gson().toJsonTree(k).getAsString()).toList();
+            .map(k -> LabJson.gson().toJsonTree(k).getAsString()).toList();
 
     private SpecMapping() {
     }
@@ -66,7 +66,7 @@ public final class SpecMapping {
 
     /** The spec as the library's spec file ({@code run --spec FILE}) holds it: every field, pretty-printed. */
     public static String toJson(ExperimentSpec spec) {
-        return RunRecords.gson().toJson(spec) + "\n";
+        return LabJson.gson().toJson(spec) + "\n";
     }
 
     /** The configuration name of a model kind, e.g. {@code adder-transfer}. */

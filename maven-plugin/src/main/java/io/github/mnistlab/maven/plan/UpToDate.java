@@ -1,9 +1,9 @@
 package io.github.mnistlab.maven.plan;
 
 import io.github.mnistlab.data.MnistFiles;
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.RunStatus;
-import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.RunRecords;
+import io.github.mnistlab.record.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.github.mnistlab.maven.report;
 
-import io.github.mnistlab.experiment.EpochRecord;
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.maven.results.ComparisonResult;
 import io.github.mnistlab.maven.results.ComparisonResult.CurvePoint;
 import io.github.mnistlab.maven.results.ComparisonResult.Entry;
+import io.github.mnistlab.maven.results.ComparisonResult;
+import io.github.mnistlab.record.EpochRecord;
+import io.github.mnistlab.record.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

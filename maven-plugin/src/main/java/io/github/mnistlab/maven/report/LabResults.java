@@ -1,9 +1,9 @@
 package io.github.mnistlab.maven.report;
 
-import io.github.mnistlab.experiment.RunRecords;
-import io.github.mnistlab.experiment.SweepRecord;
 import io.github.mnistlab.maven.results.ComparisonResult;
 import io.github.mnistlab.maven.results.LabLayout;
+import io.github.mnistlab.record.SweepRecord;
+import io.github.mnistlab.spec.LabJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ public final class LabResults {
     private static <T> T parse(Path file, Class<T> type) {
         T value;
         try {
-            value = RunRecords.gson().fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
+            value = LabJson.gson().fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
         } catch (RuntimeException e) {

@@ -1,8 +1,7 @@
 package io.github.mnistlab.maven.report;
 
-import io.github.mnistlab.experiment.ExperimentSpec;
-import io.github.mnistlab.model.ConvStage;
-import io.github.mnistlab.model.DigitAdder;
+import io.github.mnistlab.spec.ConvStage;
+import io.github.mnistlab.spec.ExperimentSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -56,7 +55,7 @@ public record NetworkStructure(List<Layer> layers, long total) {
                 int in = 2 * features;
                 layers.add(new Layer("concat", String.valueOf(in), 0));
                 in = dense(spec.hidden(), in, layers, act);
-                layers.add(linear(in, DigitAdder.SUMS, ""));
+                layers.add(linear(in, ExperimentSpec.SUMS, ""));
             }
             case ADDER_TRANSFER -> {
                 layers.add(new Layer("input", "2 × 1×28×28", 0));
@@ -70,8 +69,8 @@ public record NetworkStructure(List<Layer> layers, long total) {
                 }
                 layers.add(new Layer("per digit: softmax", "10", 0));
                 layers.add(new Layer("concat", "20", 0));
-                layers.add(linear(20, DigitAdder.SUMS, " + " + act));
-                layers.add(linear(DigitAdder.SUMS, DigitAdder.SUMS, ""));
+                layers.add(linear(20, ExperimentSpec.SUMS, " + " + act));
+                layers.add(linear(ExperimentSpec.SUMS, ExperimentSpec.SUMS, ""));
             }
             default -> throw new IllegalArgumentException("no structure for model " + spec.model());
         }

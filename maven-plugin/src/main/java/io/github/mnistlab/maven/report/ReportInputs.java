@@ -1,9 +1,9 @@
 package io.github.mnistlab.maven.report;
 
 import io.github.mnistlab.data.MnistDataset;
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.SweepRecord;
 import io.github.mnistlab.maven.results.ComparisonResult;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.SweepRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.github.mnistlab.maven.results;
 
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.RunStatus;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.RunStatus;
 import java.nio.file.Path;
 
 /**

@@ -1,10 +1,10 @@
 package io.github.mnistlab.maven.results;
 
-import io.github.mnistlab.experiment.EpochRecord;
-import io.github.mnistlab.experiment.LossSeries;
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.RunStatus;
-import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.record.EpochRecord;
+import io.github.mnistlab.record.LossSeries;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.RunStatus;
+import io.github.mnistlab.spec.LabJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -94,6 +94,6 @@ public record ComparisonResult(String id, String description, List<Entry> runs, 
     }
 
     public String toJson() {
-        return RunRecords.gson().toJson(this) + "\n";
+        return LabJson.gson().toJson(this) + "\n";
     }
 }

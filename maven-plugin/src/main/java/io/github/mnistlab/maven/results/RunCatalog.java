@@ -1,7 +1,7 @@
 package io.github.mnistlab.maven.results;
 
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.RunRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.github.mnistlab.maven.results;
 
 import io.github.mnistlab.eval.ClassMetrics;
 import io.github.mnistlab.eval.Evaluation;
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.RunStatus;
-import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.RunStatus;
+import io.github.mnistlab.spec.LabJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +63,6 @@ public record RunSummary(String id, String preset, RunStatus status, String mess
 
     /** The content of {@code evaluations.json}: {@code {"runs": [summary…]}}. */
     public static String toJson(List<RunSummary> summaries) {
-        return RunRecords.gson().toJson(Map.of("runs", summaries)) + "\n";
+        return LabJson.gson().toJson(Map.of("runs", summaries)) + "\n";
     }
 }

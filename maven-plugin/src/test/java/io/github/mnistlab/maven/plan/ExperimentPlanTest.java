@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import io.github.mnistlab.experiment.ModelKind;
+import io.github.mnistlab.spec.ModelKind;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

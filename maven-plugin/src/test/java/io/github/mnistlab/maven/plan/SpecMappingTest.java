@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.mnistlab.experiment.ExperimentSpec;
-import io.github.mnistlab.experiment.OptimizerKind;
-import io.github.mnistlab.experiment.Presets;
-import io.github.mnistlab.experiment.SpecFiles;
-import io.github.mnistlab.model.ActivationKind;
+import io.github.mnistlab.spec.ActivationKind;
+import io.github.mnistlab.spec.ConvStage;
+import io.github.mnistlab.spec.ExperimentSpec;
+import io.github.mnistlab.spec.OptimizerKind;
+import io.github.mnistlab.spec.Presets;
+import io.github.mnistlab.spec.SpecFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,5 +95,29 @@ class SpecMappingTest {
         String message = assertThrows(IllegalArgumentException.class,
                 () -> SpecMapping.resolve(mlp(unknown), Overrides.NONE, null)).getMessage();
         assertEquals("experiment 'wide': field \"hiddenSize\" is not a spec field", message.split("; known")[0]);
+    }
+
+    @Test
+    void specsAreCheckedInMavensJvmWithoutTheEngine() {
+        // the plugin leaves DJL out of its dependencies: the spec's validation (conv geometry included) is plain Java
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("ai.djl.nn.Block"));
+        JsonObject changes = new JsonObject();
+        JsonArray stages = new JsonArray();
+        for (int i = 0; i < 4; i++) {
+            JsonObject stage = new JsonObject();
+            stage.addProperty("channels", 8);
+            stage.addProperty("kernel", 5);
+            stage.addProperty("padding", 0);
+            stage.addProperty("pool", 2);
+            stages.add(stage);
+        }
+        changes.add("stages", stages);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpecMapping.resolve(new ExperimentDefinition("deep", "cnn-lenet", null, null, changes),
+                        new Overrides(null, null), null));
+        assertEquals("experiment 'deep': conv stage 3 has a 5×5 kernel but meets a 4×4 feature map (after padding);"
+                + " use a smaller kernel, more padding or fewer stages", e.getMessage());
+        // LeNet's two stages: 28 → conv 5 → 24 → pool → 12 → conv 5 → 8 → pool → 4; 4 × 4 × 20 features
+        assertEquals(320, ConvStage.featureCount(List.of(ConvStage.of(10, 5), ConvStage.of(20, 5)), 28));
     }
 }

@@ -3,8 +3,8 @@ package io.github.mnistlab.maven.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mnistlab.experiment.EpochRecord;
-import io.github.mnistlab.experiment.RunRecord;
+import io.github.mnistlab.record.EpochRecord;
+import io.github.mnistlab.record.RunRecord;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mnistlab.experiment.RunRecord;
 import io.github.mnistlab.maven.results.RunFixtures;
+import io.github.mnistlab.record.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.github.mnistlab.maven.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.mnistlab.experiment.ExperimentSpec;
-import io.github.mnistlab.experiment.Presets;
+import io.github.mnistlab.spec.ExperimentSpec;
+import io.github.mnistlab.spec.Presets;
 import org.junit.jupiter.api.Test;
 
 /** Parameter counts of the lab networks, worked out by hand from their layers. */

@@ -1,13 +1,13 @@
 package io.github.mnistlab.maven.results;
 
 import io.github.mnistlab.eval.Evaluation;
-import io.github.mnistlab.experiment.EpochRecord;
-import io.github.mnistlab.experiment.LossSeries;
-import io.github.mnistlab.experiment.Presets;
-import io.github.mnistlab.experiment.Provenance;
-import io.github.mnistlab.experiment.RunRecord;
-import io.github.mnistlab.experiment.RunStatus;
-import io.github.mnistlab.experiment.RunRecords;
+import io.github.mnistlab.record.EpochRecord;
+import io.github.mnistlab.record.LossSeries;
+import io.github.mnistlab.record.Provenance;
+import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.RunRecords;
+import io.github.mnistlab.record.RunStatus;
+import io.github.mnistlab.spec.Presets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,0 +1,12 @@
+package io.github.mnistlab.spec;
+
+import java.util.Map;
+
+/**
+ * One point of a sweep: its run id, its spec and the values that define it (e.g. {@code k=2, m=30}).
+ */
+public record SweepPoint(String id, ExperimentSpec spec, Map<String, Integer> coordinates) {
+    public SweepPoint {
+        coordinates = Map.copyOf(coordinates);
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.mnistlab.record;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mnistlab.eval.Evaluation;
+import io.github.mnistlab.spec.ExperimentSpec;
+import io.github.mnistlab.spec.Presets;
+import io.github.mnistlab.spec.SpecFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunRecordsTest {
+    @TempDir
+    Path dir;
+
+    static RunRecord sample() {
+        ExperimentSpec spec = Presets.get("cnn-lenet").toBuilder().epochs(2).build();
+        Provenance provenance = new Provenance(42, "dev", "0.35.1", "PyTorch 2.7.1", "cpu()", 2, 2, "17", "Linux amd64",
+                "cache /x", Map.of("t10k-labels-idx1-ubyte", "ff7b"), "2026-11-23T06:00:00Z");
+        Evaluation test = Evaluation.of(10, new int[] {1, 2, 3}, new int[] {1, 2, 4}, new float[] {.9f, .8f, .7f}, 0.3, 5);
+        return new RunRecord(RunRecord.SCHEMA_VERSION, "digits", "cnn-lenet", RunStatus.COMPLETE, null, spec, provenance,
+                8490, List.of(new EpochRecord(1, 0.5, 0.1, null, null, 0.2, 0.05, 12.5, 938, 0, 0),
+                        new EpochRecord(2, 0.3, 0.08, null, null, 0.15, 0.04, 12.1, 1876, 0, 2)),
+                new LossSeries(300, List.of(2.3f, 0.5f, 0.2f)), 2, 24.6, test, "model.params", 3, 2);
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheStepCountsAndWithItsOldFingerprintStillReads() throws Exception {
+        String json = Files.readString(RunRecords.write(dir, sample()));
+        String old = json.replaceAll(",\\s*\"recomputedSteps\": \\d+", "").replaceAll(",\\s*\"skippedSteps\": \\d+", "")
+                .replace("\"parametersFile\": \"model.params\"", "\"parametersFile\": \"model.params\", \"fingerprint\": \"abc\"");
+        assertTrue(!old.contains("skippedSteps") && old.contains("fingerprint"), old);
+        Files.writeString(dir.resolve("run.json"), old);
+
+        RunRecord back = RunRecords.read(dir);
+
+        assertEquals(0, back.skippedSteps());
+        assertEquals(0, back.recomputedSteps());
+        assertEquals(0, back.epochs().get(1).skippedSteps());
+        assertEquals(RunStatus.COMPLETE, back.status());
+    }
+
+    @Test
+    void roundTripKeepsEveryField() throws Exception {
+        RunRecord record = sample();
+        Path file = RunRecords.write(dir, record);
+
+        RunRecord back = RunRecords.read(dir);
+
+        assertEquals(dir.resolve("run.json"), file);
+        assertEquals(record.spec(), back.spec());
+        assertEquals(record.provenance(), back.provenance());
+        assertEquals(record.epochs(), back.epochs());
+        assertEquals(2, back.epochs().get(1).skippedSteps());
+        assertEquals(3, back.recomputedSteps());
+        assertEquals(2, back.skippedSteps());
+        assertEquals(record.iterationLoss(), back.iterationLoss());
+        assertEquals(2 / 3.0, back.test().accuracy(), 1e-12);
+        assertArrayEquals(record.test().confusion()[3], back.test().confusion()[3]);
+        assertEquals(record.test().mistakes(), back.test().mistakes());
+        assertNull(back.epochs().get(0).validationError());
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"optimizer\": \"sgd\""), json);
+        assertTrue(json.contains("\"model\": \"cnn\""), json);
+        assertEquals(List.of("run.json"), List.of(dir.toFile().list()), "no temporary file may remain");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void handEditedInvalidJsonIsNamedWithTheFix() throws Exception {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"id\": \"digits\",, }");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunRecords.read(file));
+        assertTrue(e.getMessage().startsWith(file + " is not valid JSON ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("); it was damaged or edited by hand: delete it and train again"), e.getMessage());
+    }
+
+    @Test
+    void olderSchemaAsksForARetrain() throws Exception {
+        Files.writeString(dir.resolve("run.json"), "{\"schemaVersion\": 0, \"id\": \"digits\"}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunRecords.read(dir));
+        assertEquals(dir.resolve("run.json") + " has schemaVersion 0, but this version of mnist-lab reads schema 1;"
+                + " retrain the run (e.g. with -Dlab.force)", e.getMessage());
+    }
+
+    @Test
+    void missingRecordSaysToTrainFirst() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunRecords.read(dir));
+        assertEquals(dir.resolve("run.json") + " does not exist; train the run first", e.getMessage());
+    }
+
+    @Test
+    void specFileOverlaysItsFieldsOnThePreset() throws Exception {
+        Path file = Files.writeString(dir.resolve("spec.json"),
+                "{\"preset\": \"mlp\", \"hidden\": [128, 64], \"activation\": \"relu\", \"learningRate\": 0.1}");
+        ExperimentSpec spec = SpecFiles.read(file);
+        assertEquals(List.of(128, 64), spec.hidden());
+        assertEquals(0.1f, spec.learningRate());
+        assertEquals(Presets.get("mlp").batchSize(), spec.batchSize());
+
+        Path badEnum = Files.writeString(dir.resolve("enum.json"), "{\"preset\": \"mlp\", \"activation\": \"sigmod\"}");
+        IllegalArgumentException enumError = assertThrows(IllegalArgumentException.class, () -> SpecFiles.read(badEnum));
+        assertEquals(badEnum + ": a value is not valid ('sigmod' is not one of relu, sigmoid, tanh, none)",
+                enumError.getMessage());
+
+        Path typo = Files.writeString(dir.resolve("typo.json"), "{\"preset\": \"mlp\", \"epoch\": 3}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpecFiles.read(typo));
+        assertTrue(e.getMessage().startsWith(typo + ": field \"epoch\" is not a spec field; known: preset, model,"),
+                e.getMessage());
+    }
+}
