@@ -1,5 +1,6 @@
 package io.github.mnistlab.maven;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.mnistlab.maven.plan.ExperimentDefinition;
@@ -29,6 +30,12 @@ import java.util.List;
  * @since 0.1.0
  */
 public class Experiment {
+    /**
+     * The parameters that are not spec fields: the id and description, the preset (the spec's starting
+     * point) and {@code pretrained} (an experiment id here, a run directory in the spec).
+     */
+    static final List<String> NOT_SPEC_FIELDS = List.of("id", "preset", "description", "pretrained");
+
     /** The run's name and directory ({@code target/lab/runs/<id>}): letters, digits, {@code . _ -}. Required. */
     private String id;
     /** mlp, mlp-scratch, cnn-small, cnn-lenet, cnn-wide, adder-transfer or adder-scratch. Required. */
@@ -108,39 +115,20 @@ public class Experiment {
         return description;
     }
 
-    /** The experiment as the planner takes it: the values set here become spec-file fields. */
+    /**
+     * The experiment as the planner takes it. Every parameter but {@link #NOT_SPEC_FIELDS} is a field of
+     * the library's spec under the same name (ExperimentTest checks that the two lists agree), so the
+     * values set here become spec-file fields as they are; the ones left out keep the preset's.
+     */
     ExperimentDefinition toDefinition() {
-        JsonObject changes = new JsonObject();
-        String where = "experiment '" + id + "'";
-        changes.addProperty("model", model);
-        if (hidden != null) {
-            JsonArray sizes = new JsonArray();
-            hidden.forEach(sizes::add);
-            changes.add("hidden", sizes);
-        }
-        changes.addProperty("activation", activation);
+        JsonObject changes = new Gson().toJsonTree(this).getAsJsonObject(); // unset (null) values are left out
+        NOT_SPEC_FIELDS.forEach(changes::remove);
         if (stages != null) {
+            String where = "experiment '" + id + "'";
             JsonArray list = new JsonArray();
             stages.forEach(s -> list.add(s.toJson(where)));
             changes.add("stages", list);
         }
-        changes.addProperty("featureDropout", featureDropout);
-        changes.addProperty("dropout", dropout);
-        changes.addProperty("optimizer", optimizer);
-        changes.addProperty("learningRate", learningRate);
-        changes.addProperty("momentum", momentum);
-        changes.addProperty("weightDecay", weightDecay);
-        changes.addProperty("batchSize", batchSize);
-        changes.addProperty("epochs", epochs);
-        changes.addProperty("limit", limit);
-        changes.addProperty("validationSize", validationSize);
-        changes.addProperty("seed", seed);
-        changes.addProperty("normalizeMean", normalizeMean);
-        changes.addProperty("normalizeStd", normalizeStd);
-        changes.addProperty("freezePretrained", freezePretrained);
-        changes.addProperty("lossEvery", lossEvery);
-        // addProperty(name, null) stores JSON null: drop those, they mean "keep the preset's value"
-        changes.entrySet().removeIf(e -> e.getValue().isJsonNull());
         return new ExperimentDefinition(id, preset, description, pretrained, changes);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.mnistlab.maven;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import io.github.mnistlab.maven.plan.SweepDefinition;
 import java.util.List;
 
@@ -57,7 +59,14 @@ public class Sweep {
     public void setLimit(Integer limit) { this.limit = limit; }
     public void setSeed(Long seed) { this.seed = seed; }
 
+    String id() {
+        return id;
+    }
+
+    /** The sweep as the planner takes it: every field but the id is a field of the library's sweep spec. */
     SweepDefinition toDefinition() {
-        return new SweepDefinition(id, kind, preset, k, m, depths, kernels, epochs, limit, seed);
+        JsonObject fields = new Gson().toJsonTree(this).getAsJsonObject();
+        fields.remove("id");
+        return SweepDefinition.of(id, fields);
     }
 }

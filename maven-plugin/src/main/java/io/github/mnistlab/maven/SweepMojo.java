@@ -57,12 +57,12 @@ public class SweepMojo extends AbstractTrainingMojo {
         Overrides overrides = overrides();
         List<SweepDefinition> chosen = new ArrayList<>();
         for (Sweep sweep : sweeps) {
-            SweepDefinition definition = sweep.toDefinition().validate();
+            SweepDefinition definition = sweep.toDefinition();
             if (!selection.leftOut(definition.id())) {
                 chosen.add(definition);
             }
         }
-        List<String> ids = sweeps.stream().map(sweep -> sweep.toDefinition().id()).toList();
+        List<String> ids = sweeps.stream().map(Sweep::id).toList();
         for (String id : selection.ids()) {
             if (!ids.contains(id)) {
                 throw new IllegalArgumentException("lab.sweeps names '" + id + "', which is not a sweep id;"
@@ -73,17 +73,19 @@ public class SweepMojo extends AbstractTrainingMojo {
         LibraryClasspath classpath = trainer.classpath();
         for (SweepDefinition sweep : chosen) {
             Path dir = lab().sweep(sweep.id());
-            String fingerprint = UpToDate.fingerprint(String.join(" ", sweep.options(overrides)), classpath.library(),
-                    null);
+            String specJson = sweep.specJson(overrides);
+            String fingerprint = UpToDate.fingerprint(specJson, classpath.library(), null);
             UpToDate.Decision decision = UpToDate.ofOutput(dir, dir.resolve(SweepDefinition.SWEEP_FILE), fingerprint,
                     force());
             if (!decision.train()) {
                 getLog().info("[" + sweep.id() + "] up to date, not swept again");
                 continue;
             }
-            getLog().info("[" + sweep.id() + "] sweeping " + sweep.kind() + " (" + decision.reason() + ")");
+            Path specFile = write(lab().sweepSpec(sweep.id()), specJson);
+            getLog().info("[" + sweep.id() + "] sweeping " + sweep.spec().kind().id()
+                    + " (" + decision.reason() + ")");
             forkInto(dir, fingerprint, trainer, device -> {
-                List<String> arguments = new ArrayList<>(sweep.arguments(overrides, dir, device));
+                List<String> arguments = new ArrayList<>(SweepDefinition.arguments(specFile, dir, device));
                 arguments.addAll(threadOptions());
                 return arguments;
             }, "sweep '" + sweep.id() + "'");

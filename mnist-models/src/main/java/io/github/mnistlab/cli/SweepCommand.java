@@ -9,8 +9,9 @@ import io.github.mnistlab.run.EngineSettings;
 import io.github.mnistlab.run.ExperimentRunner;
 import io.github.mnistlab.spec.ExperimentSpec;
 import io.github.mnistlab.spec.LabJson;
-import io.github.mnistlab.spec.Presets;
+import io.github.mnistlab.spec.SpecFiles;
 import io.github.mnistlab.spec.SweepPoint;
+import io.github.mnistlab.spec.SweepSpec;
 import io.github.mnistlab.spec.Sweeps;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -40,7 +40,11 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
-    @Option(names = "--kind", required = true, description = "mlp (k × m) or cnn (depth × kernel).")
+    @Option(names = "--spec", description = "A sweep spec file (JSON, e.g. {\"kind\": \"mlp\", \"m\": \"10:100:10\"});"
+            + " instead of --kind, --preset, --k, --m, --depths and --kernels.")
+    Path specFile;
+
+    @Option(names = "--kind", description = "mlp (k × m) or cnn (depth × kernel).")
     String kind;
 
     @Option(names = "--out", required = true, description = "Directory for the points' runs and sweep.json.")
@@ -49,34 +53,23 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--preset", description = "Base preset (default: mlp for mlp, cnn-lenet for cnn).")
     String preset;
 
-    @Option(names = "--k", defaultValue = "1,2,3", description = "mlp: hidden layer counts (default ${DEFAULT-VALUE}).")
+    @Option(names = "--k", description = "mlp: hidden layer counts (default 1,2,3).")
     String ks;
 
-    @Option(names = "--m", defaultValue = "10:100:30", description = "mlp: units per layer, from:to:step (default ${DEFAULT-VALUE}).")
+    @Option(names = "--m", description = "mlp: units per layer, from:to:step (default 10:100:30).")
     String ms;
 
-    @Option(names = "--depths", defaultValue = "1,2,3", description = "cnn: conv + pool stage counts (default ${DEFAULT-VALUE}).")
+    @Option(names = "--depths", description = "cnn: conv + pool stage counts (default 1,2,3).")
     String depths;
 
-    @Option(names = "--kernels", defaultValue = "3,5,7", description = "cnn: kernel sizes (default ${DEFAULT-VALUE}).")
+    @Option(names = "--kernels", description = "cnn: kernel sizes (default 3,5,7).")
     String kernels;
-
-
-
-
-
 
     @Override
     public Integer call() {
-        boolean mlp = switch (kind.strip().toLowerCase(Locale.ROOT)) {
-            case "mlp" -> true;
-            case "cnn" -> false;
-            default -> throw new IllegalArgumentException("--kind is '" + kind + "', expected mlp or cnn");
-        };
-        ExperimentSpec base = training.apply(Presets.get(preset != null ? preset : mlp ? "mlp" : "cnn-lenet").toBuilder())
-                .build();
-        List<SweepPoint> points = mlp ? Sweeps.mlp(base, Sweeps.list(ks), Sweeps.range(ms))
-                : Sweeps.cnn(base, Sweeps.list(depths), Sweeps.list(kernels));
+        SweepSpec sweep = sweepSpec();
+        boolean mlp = sweep.kind() == SweepSpec.Kind.MLP;
+        List<SweepPoint> points = sweep.points(training.apply(sweep.base().toBuilder()).build());
         PrintWriter printer = spec.commandLine().getOut();
         Consumer<String> log = line -> {
             printer.println(line);
@@ -91,7 +84,7 @@ final class SweepCommand implements Callable<Integer> {
             log.accept("sweep point " + (i + 1) + "/" + points.size() + ": " + p.id() + " " + p.coordinates());
             runs.add(runner.run(p.id(), p.spec(), data, out.resolve(p.id())));
         }
-        SweepRecord record = SweepRecord.of(mlp ? "mlp" : "cnn", points, runs);
+        SweepRecord record = SweepRecord.of(sweep.kind().id(), points, runs);
         try {
             RunRecords.writeAtomically(out.resolve("sweep.json"),
                     LabJson.gson().toJson(record).getBytes(StandardCharsets.UTF_8));
@@ -100,5 +93,23 @@ final class SweepCommand implements Callable<Integer> {
         }
         log.accept("sweep done: best point " + record.best() + ", " + out.resolve("sweep.json"));
         return 0;
+    }
+
+    /** The sweep from {@code --spec}, or from the grid options; both at once is an error. */
+    private SweepSpec sweepSpec() {
+        boolean gridOptions = kind != null || preset != null || ks != null || ms != null || depths != null || kernels != null;
+        if (specFile != null) {
+            if (gridOptions) {
+                throw new IllegalArgumentException("--spec " + specFile + " defines the sweep; leave out --kind, --preset,"
+                        + " --k, --m, --depths and --kernels");
+            }
+            return SpecFiles.readSweep(specFile);
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("give a sweep: --spec FILE, or --kind mlp|cnn with its grid options");
+        }
+        return new SweepSpec(SweepSpec.Kind.parse(kind), preset, ks == null ? null : Sweeps.list(ks), ms,
+                depths == null ? null : Sweeps.list(depths), kernels == null ? null : Sweeps.list(kernels),
+                null, null, null).validate();
     }
 }

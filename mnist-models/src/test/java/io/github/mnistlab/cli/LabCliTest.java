@@ -49,9 +49,11 @@ class LabCliTest {
     }
 
     @Test
-    void sweepWritesOneRunPerPointAndNamesTheBest() {
-        int status = run("sweep", "--kind", "mlp", "--k", "1,2", "--m", "10:20:10", "--epochs", "1", "--limit", "1000",
-                "--out", dir.resolve("sweep").toString(), "--device", "cpu");
+    void sweepWritesOneRunPerPointAndNamesTheBest() throws Exception {
+        // the form the plugin sends: a sweep spec file
+        Path spec = Files.writeString(dir.resolve("km.json"),
+                "{\"kind\": \"mlp\", \"k\": [1, 2], \"m\": \"10:20:10\", \"epochs\": 1, \"limit\": 1000}");
+        int status = run("sweep", "--spec", spec.toString(), "--out", dir.resolve("sweep").toString(), "--device", "cpu");
 
         assertEquals(0, status, out + "" + err);
         SweepRecord sweep = LabJson.gson().fromJson(readString(dir.resolve("sweep/sweep.json")), SweepRecord.class);
@@ -64,7 +66,7 @@ class LabCliTest {
     }
 
     @Test
-    void userErrorsAreOneLineAndStatusTwo() {
+    void userErrorsAreOneLineAndStatusTwo() throws Exception {
         assertEquals(LabCli.USER_ERROR, run("run", "--preset", "cnn-lenett", "--out", dir.toString()));
         assertEquals("error: preset 'cnn-lenett' is not known; use one of mlp, mlp-scratch, cnn-small, cnn-lenet,"
                 + " cnn-wide, adder-transfer, adder-scratch", err.toString().strip());
@@ -79,6 +81,18 @@ class LabCliTest {
         assertEquals("error: " + dir.resolve("nothing").resolve("run.json") + " does not exist; train the run first",
                 err.toString().strip());
         assertTrue(Files.notExists(dir.resolve("sum/run.json")), "nothing may be written for a failed start");
+
+        err.getBuffer().setLength(0);
+        Path sweep = Files.writeString(dir.resolve("sweep.json"), "{\"kind\": \"cnn\", \"kernel\": [3]}");
+        assertEquals(LabCli.USER_ERROR, run("sweep", "--spec", sweep.toString(), "--out", dir.resolve("s").toString()));
+        assertEquals("error: " + sweep + ": field \"kernel\" is not a sweep field; known: kind, preset, k, m, depths,"
+                + " kernels, epochs, limit, seed", err.toString().strip());
+
+        err.getBuffer().setLength(0);
+        assertEquals(LabCli.USER_ERROR, run("sweep", "--spec", sweep.toString(), "--kind", "mlp", "--out", dir.toString()));
+        assertEquals("error: --spec " + sweep + " defines the sweep; leave out --kind, --preset, --k, --m, --depths and"
+                + " --kernels", err.toString().strip());
+        assertTrue(Files.notExists(dir.resolve("s")), "nothing may be written for a failed start");
     }
 
     @Test

@@ -74,7 +74,7 @@ public final class ReportViews {
         List<EvaluationView> evaluations = in.runs().stream().map(ReportInputs.Run::record)
                 .filter(r -> r.test() != null).map(this::evaluation).toList();
         return new ReportView(in.title(), t, rows, data, structures, comparisons, losses, sweeps, evaluations,
-                adder(), scratch(), AnalysisSentences.of(in, t), provenance(), charts);
+                adder(), scratch(), Analysis.sentences(in, t), provenance(), charts);
     }
 
     // ---- method ----

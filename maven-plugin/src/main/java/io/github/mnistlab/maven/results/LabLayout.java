@@ -19,6 +19,11 @@ public record LabLayout(Path root) {
         return root.resolve("specs").resolve(id + ".json");
     }
 
+    /** {@code specs/sweeps/<id>.json}: the sweep spec a sweep runs from. */
+    public Path sweepSpec(String id) {
+        return root.resolve("specs").resolve("sweeps").resolve(id + ".json");
+    }
+
     /** {@code sweeps/}: one directory per sweep. */
     public Path sweeps() {
         return root.resolve("sweeps");

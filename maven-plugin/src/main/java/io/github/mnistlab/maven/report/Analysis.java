@@ -1,5 +1,6 @@
 package io.github.mnistlab.maven.report;
 
+import io.github.mnistlab.maven.report.Finding.Kind;
 import io.github.mnistlab.maven.results.ComparisonResult.CurvePoint;
 import io.github.mnistlab.maven.results.ComparisonResult.Entry;
 import io.github.mnistlab.maven.results.ComparisonResult;
@@ -10,71 +11,77 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The report's analysis: sentences generated from the numbers of the runs and comparisons — where
+ * The report's analysis: typed {@link Finding}s drawn from the numbers of the runs and comparisons — where
  * each run ended, overfitting (training error well below validation error at the last epoch), an
  * early best epoch, steps held back by the step check, the best run of each comparison and where two
- * validation curves cross. Kept apart from the view assembly so that each rule can be tested alone.
+ * validation curves cross — then put into words in the report's language. Kept apart from the view
+ * assembly so that each rule can be tested alone.
  */
-final class AnalysisSentences {
+final class Analysis {
     /** A validation error this far above the training error at the last epoch reads as overfitting. */
     static final double OVERFIT_GAP = 0.02;
 
-    private AnalysisSentences() {
+    private Analysis() {
     }
 
-    /** The sentences, in the report's language: per run, then per comparison; one saying so when there is nothing. */
-    static List<String> of(ReportInputs in, ReportText t) {
-        List<String> sentences = new ArrayList<>();
+    /** The findings' sentences in the report's language. */
+    static List<String> sentences(ReportInputs in, ReportText t) {
+        return findings(in).stream().map(f -> f.text(t)).toList();
+    }
+
+    /** The findings: per run, then per comparison; one {@link Finding.Kind#NONE} when there is nothing. */
+    static List<Finding> findings(ReportInputs in) {
+        List<Finding> findings = new ArrayList<>();
         for (ReportInputs.Run run : in.runs()) {
             RunRecord r = run.record();
             if (r.epochs().isEmpty()) {
-                sentences.add(t.format("analysis.noEpochs", r.id(), r.status()));
+                findings.add(Finding.of(Kind.NO_EPOCHS, r.id(), r.id(), r.status()));
                 continue;
             }
             EpochRecord last = r.epochs().get(r.epochs().size() - 1);
             Double bestValidation = r.epochs().stream().map(EpochRecord::validationError).filter(Objects::nonNull)
                     .min(Double::compare).orElse(null);
             if (r.test() != null) {
-                sentences.add(t.format("analysis.reached", r.id(), ReportNumbers.percent(r.test().error()), last.iterations(),
+                findings.add(Finding.of(Kind.REACHED, r.id(), r.id(), ReportNumbers.percent(r.test().error()), last.iterations(),
                         ReportNumbers.fixed(r.trainingSeconds(), 1), r.bestEpoch(), r.epochs().size()));
             } else {
-                sentences.add(t.format("analysis.stopped", r.id(), r.status(), r.message() == null ? "" : r.message()));
+                findings.add(Finding.of(Kind.STOPPED, r.id(), r.id(), r.status(), r.message() == null ? "" : r.message()));
             }
             if (last.validationError() != null && last.validationError() - last.trainError() > OVERFIT_GAP) {
-                sentences.add(t.format("analysis.overfit", r.id(), ReportNumbers.percent(last.trainError()),
+                findings.add(Finding.of(Kind.OVERFIT, r.id(), r.id(), ReportNumbers.percent(last.trainError()),
                         ReportNumbers.percent(last.validationError())));
             }
             if (r.skippedSteps() + r.recomputedSteps() > 0) {
-                sentences.add(t.format("analysis.stepFaults", r.id(), r.skippedSteps() + r.recomputedSteps(),
+                findings.add(Finding.of(Kind.STEP_FAULTS, r.id(), r.id(), r.skippedSteps() + r.recomputedSteps(),
                         r.recomputedSteps(), r.skippedSteps()));
             }
             if (bestValidation != null && r.bestEpoch() < r.epochs().size()) {
-                sentences.add(t.format("analysis.earlyBest", r.id(), r.bestEpoch(), r.epochs().size()));
+                findings.add(Finding.of(Kind.EARLY_BEST, r.id(), r.id(), r.bestEpoch(), r.epochs().size()));
             }
         }
         for (ComparisonResult c : in.comparisons()) {
             if (c.best() != null) {
                 Entry best = c.runs().stream().filter(e -> e.id().equals(c.best())).findFirst().orElseThrow();
-                sentences.add(t.format("analysis.compareBest", c.id(), best.id(), ReportNumbers.percent(best.testError()),
+                findings.add(Finding.of(Kind.COMPARE_BEST, c.id(), c.id(), best.id(), ReportNumbers.percent(best.testError()),
                         ReportNumbers.fixed(best.trainingSeconds(), 1), best.iterations()));
             }
             for (int i = 0; i < c.runs().size(); i++) {
                 for (int j = i + 1; j < c.runs().size(); j++) {
-                    String crossing = crossing(c.runs().get(i), c.runs().get(j), t);
+                    Finding crossing = crossing(c.id(), c.runs().get(i), c.runs().get(j));
                     if (crossing != null) {
-                        sentences.add(crossing);
+                        findings.add(crossing);
                     }
                 }
             }
         }
-        if (sentences.isEmpty()) {
-            sentences.add(t.get("analysis.none"));
+        if (findings.isEmpty()) {
+            findings.add(Finding.of(Kind.NONE, null));
         }
-        return sentences;
+        return findings;
     }
 
     /** Where the validation curves of {@code a} and {@code b} cross (by epoch), or null if they do not. */
-    private static String crossing(Entry a, Entry b, ReportText t) {
+    private static Finding crossing(String comparison, Entry a, Entry b) {
         int n = Math.min(a.curve().size(), b.curve().size());
         Integer previous = null;
         for (int i = 0; i < n; i++) {
@@ -86,7 +93,7 @@ final class AnalysisSentences {
             int sign = ea < eb ? -1 : 1;
             if (previous != null && sign != previous) {
                 String leader = sign < 0 ? a.id() : b.id();
-                return t.format("analysis.cross", a.id(), b.id(), a.curve().get(i).epoch(), leader);
+                return Finding.of(Kind.CROSS, comparison, a.id(), b.id(), a.curve().get(i).epoch(), leader);
             }
             previous = sign;
         }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Each analysis rule on its own, on records whose numbers are chosen to meet it or just miss it. */
-class AnalysisSentencesTest {
+class AnalysisTest {
     private static final ReportText EN = ReportText.of(Locale.ENGLISH);
 
     /** A complete run whose two epochs end with these training and validation errors (best epoch 2). */
@@ -22,14 +22,26 @@ class AnalysisSentencesTest {
                 r.parameterCount(), epochs, r.iterationLoss(), 2, 2, r.test(), r.parametersFile(), 0, 0);
     }
 
-    private static List<String> sentences(RunRecord... runs) {
-        return AnalysisSentences.of(new ReportInputs("t", Locale.ENGLISH, XAxis.ITERATIONS,
+    private static ReportInputs inputs(RunRecord... runs) {
+        return new ReportInputs("t", Locale.ENGLISH, XAxis.ITERATIONS,
                 java.util.Arrays.stream(runs).map(r -> new ReportInputs.Run(r, null)).toList(), List.of(), List.of(),
-                null, null, null, null), EN);
+                null, null, null, null);
+    }
+
+    private static List<String> sentences(RunRecord... runs) {
+        return Analysis.sentences(inputs(runs), EN);
+    }
+
+    /** The kinds of finding about {@code subject}, in order. */
+    private static List<Finding.Kind> kinds(String subject, RunRecord... runs) {
+        return Analysis.findings(inputs(runs)).stream().filter(f -> subject.equals(f.subject())).map(Finding::kind).toList();
     }
 
     @Test
     void overfittingNeedsAGapOfMoreThanTwoPoints() {
+        assertEquals(List.of(Finding.Kind.REACHED, Finding.Kind.OVERFIT), kinds("wide", lastEpoch("wide", 0.01, 0.035)));
+        assertEquals(List.of(Finding.Kind.REACHED), kinds("narrow", lastEpoch("narrow", 0.01, 0.029)));
+
         List<String> wide = sentences(lastEpoch("wide", 0.01, 0.035));
         List<String> narrow = sentences(lastEpoch("narrow", 0.01, 0.029));
 
@@ -43,6 +55,8 @@ class AnalysisSentencesTest {
         RunRecord clean = lastEpoch("clean", 0.01, 0.02);
         RunRecord faulty = ReportFixtures.withStepFaults(lastEpoch("faulty", 0.01, 0.02), 2, 0);
 
+        assertEquals(List.of(Finding.Kind.REACHED), kinds("clean", clean, faulty));
+        assertEquals(List.of(Finding.Kind.REACHED, Finding.Kind.STEP_FAULTS), kinds("faulty", clean, faulty));
         List<String> all = sentences(clean, faulty);
 
         assertEquals(1, all.stream().filter(s -> s.contains("training steps had NaN or infinite gradients")).count());
@@ -52,6 +66,7 @@ class AnalysisSentencesTest {
 
     @Test
     void nothingToAnalyseIsSaidOnce() {
+        assertEquals(List.of(Finding.of(Finding.Kind.NONE, null)), Analysis.findings(inputs()));
         assertEquals(List.of(EN.get("analysis.none")), sentences());
     }
 }

@@ -1,0 +1,55 @@
+package io.github.mnistlab.maven.report;
+
+import java.util.List;
+
+/**
+ * One thing the report's analysis found in the numbers, before it is put into words: what kind of
+ * finding, which run or comparison it is about, and the values its sentence states (already in the
+ * report's number formats), in the order of the sentence's placeholders.
+ *
+ * @param kind      what was found
+ * @param subject   the run or comparison id it is about; null for {@link Kind#NONE}
+ * @param arguments the sentence's values, the subject first
+ */
+record Finding(Kind kind, String subject, List<Object> arguments) {
+    /** The kinds of finding, each with the key of its sentence in the report's bundles. */
+    enum Kind {
+        /** A run recorded no epoch. */
+        NO_EPOCHS("analysis.noEpochs"),
+        /** Where a complete run ended: test error, iterations, time, best epoch. */
+        REACHED("analysis.reached"),
+        /** A run that stopped (diverged) and why. */
+        STOPPED("analysis.stopped"),
+        /** Training error well below validation error at the last epoch. */
+        OVERFIT("analysis.overfit"),
+        /** Steps the step check recomputed or skipped. */
+        STEP_FAULTS("analysis.stepFaults"),
+        /** The best validation epoch came before the last. */
+        EARLY_BEST("analysis.earlyBest"),
+        /** The best run of a comparison. */
+        COMPARE_BEST("analysis.compareBest"),
+        /** Two validation curves of a comparison cross. */
+        CROSS("analysis.cross"),
+        /** Nothing to analyse. */
+        NONE("analysis.none");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+    }
+
+    Finding {
+        arguments = List.copyOf(arguments);
+    }
+
+    static Finding of(Kind kind, String subject, Object... arguments) {
+        return new Finding(kind, subject, List.of(arguments));
+    }
+
+    /** The finding as a sentence in the report's language. */
+    String text(ReportText t) {
+        return t.format(kind.key, arguments.toArray());
+    }
+}
