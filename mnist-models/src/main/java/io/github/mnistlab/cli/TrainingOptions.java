@@ -23,16 +23,7 @@ final class TrainingOptions {
 
     /** Applies the overrides that were given to {@code spec}. */
     ExperimentSpec.Builder apply(ExperimentSpec.Builder spec) {
-        if (epochs != null) {
-            spec.epochs(epochs);
-        }
-        if (limit != null) {
-            spec.limit(limit);
-        }
-        if (seed != null) {
-            spec.seed(seed);
-        }
-        return spec;
+        return spec.overrides(epochs, limit, seed);
     }
 
     DeviceChoice device() {

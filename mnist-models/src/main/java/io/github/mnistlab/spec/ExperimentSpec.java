@@ -270,6 +270,20 @@ public record ExperimentSpec(
         public Builder freezePretrained(boolean v) { freezePretrained = v; return this; }
         public Builder lossEvery(int v) { lossEvery = v; return this; }
 
+        /** Sets epochs, limit and seed where they are not null: a command line's or a sweep's overrides. */
+        public Builder overrides(Integer epochs, Integer limit, Long seed) {
+            if (epochs != null) {
+                this.epochs = epochs;
+            }
+            if (limit != null) {
+                this.limit = limit;
+            }
+            if (seed != null) {
+                this.seed = seed;
+            }
+            return this;
+        }
+
         public ExperimentSpec build() {
             return new ExperimentSpec(preset, model, hidden, activation, stages, featureDropout, dropout, optimizer,
                     learningRate, momentum, weightDecay, batchSize, epochs, limit, validationSize, seed,

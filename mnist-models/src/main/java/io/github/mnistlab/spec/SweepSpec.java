@@ -108,18 +108,8 @@ public record SweepSpec(Kind kind, String preset, List<Integer> k, String m, Lis
 
     /** The preset the points start from, with this sweep's epochs, limit and seed. */
     public ExperimentSpec base() {
-        ExperimentSpec.Builder base = Presets.get(preset != null ? preset : kind == Kind.MLP ? "mlp" : "cnn-lenet")
-                .toBuilder();
-        if (epochs != null) {
-            base.epochs(epochs);
-        }
-        if (limit != null) {
-            base.limit(limit);
-        }
-        if (seed != null) {
-            base.seed(seed);
-        }
-        return base.build();
+        return Presets.get(preset != null ? preset : kind == Kind.MLP ? "mlp" : "cnn-lenet").toBuilder()
+                .overrides(epochs, limit, seed).build();
     }
 
     /** The grid's points from {@link #base()}, each validated. */
