@@ -1,5 +1,7 @@
 package io.github.mnistlab.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
@@ -7,6 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
 import io.github.mnistlab.spec.ActivationKind;
 import io.github.mnistlab.spec.ConvStage;
 import io.github.mnistlab.spec.ExperimentSpec;
@@ -36,6 +39,41 @@ public final class Cnn {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The feature maps of the first {@code layers} convolution layers of {@code cnn}, a network this
+     * builder built from {@code stages}: each layer's output after its activation and before its
+     * pooling (the small-CNN lab's {@code retrieve_features}), for a batch of images, in inference
+     * mode. Each map is {@code (batch, channels, side, side)}; the caller closes them.
+     */
+    public static NDList featureMaps(Block cnn, List<ConvStage> stages, NDArray images, int layers) {
+        List<Block> children = firstChild(cnn).getChildren().values();
+        ParameterStore parameters = new ParameterStore(images.getManager(), false);
+        NDList maps = new NDList();
+        NDArray x = images;
+        int next = 0;
+        for (int s = 0; s < Math.min(layers, stages.size()); s++) {
+            NDArray conv = apply(children.get(next++), parameters, x);
+            Block pool = stages.get(s).pool() > 1 ? children.get(next++) : null;
+            Block activation = children.get(next++);
+            maps.add(apply(activation, parameters, conv));
+            x = apply(activation, parameters, pool == null ? conv : apply(pool, parameters, conv));
+        }
+        return maps;
+    }
+
+    /** The weights of {@code cnn}'s first convolution, {@code (channels, 1, kernel, kernel)}. */
+    public static NDArray firstKernels(Block cnn) {
+        return firstChild(firstChild(cnn)).getParameters().get("weight").getArray();
+    }
+
+    private static Block firstChild(Block block) {
+        return block.getChildren().get(0).getValue();
+    }
+
+    private static NDArray apply(Block block, ParameterStore parameters, NDArray x) {
+        return block.forward(parameters, new NDList(x), false).singletonOrThrow();
     }
 
     /** Options of a CNN. Stages and outputs are required. */

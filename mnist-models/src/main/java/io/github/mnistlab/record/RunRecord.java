@@ -27,15 +27,20 @@ import java.util.List;
  * @param recomputedSteps all training steps computed twice because of a non-finite gradient (see
  *                       {@code TrainingLoop}), including those of an epoch cut short by divergence
  * @param skippedSteps   all training steps not applied because their gradients were non-finite twice
+ * @param pictures       a CNN run's kernel and feature-map pictures (schema 2; none in schema 1 records)
  */
 public record RunRecord(int schemaVersion, String id, String preset, RunStatus status, String message,
         ExperimentSpec spec, Provenance provenance, long parameterCount, List<EpochRecord> epochs,
         LossSeries iterationLoss, int bestEpoch, double trainingSeconds, Evaluation test, String parametersFile,
-        int recomputedSteps, int skippedSteps) {
+        int recomputedSteps, int skippedSteps, RunPictures pictures) {
     /** The version of the run.json layout this library writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+
+    /** The oldest layout this library still reads (schema 1: without pictures). */
+    public static final int OLDEST_READABLE_SCHEMA = 1;
 
     public RunRecord {
         epochs = List.copyOf(epochs);
+        pictures = pictures == null ? RunPictures.NONE : pictures;
     }
 }

@@ -92,9 +92,10 @@ public final class RunRecords {
         }
         JsonElement version = tree.get("schemaVersion");
         if (version == null || !version.isJsonPrimitive() || !version.getAsJsonPrimitive().isNumber()
-                || version.getAsInt() != RunRecord.SCHEMA_VERSION) {
+                || version.getAsInt() < RunRecord.OLDEST_READABLE_SCHEMA || version.getAsInt() > RunRecord.SCHEMA_VERSION) {
             throw new IllegalArgumentException(json + " has schemaVersion " + version + ", but this version of"
-                    + " mnist-lab reads schema " + RunRecord.SCHEMA_VERSION + "; retrain the run (e.g. with -Dlab.force)");
+                    + " mnist-lab reads schemas " + RunRecord.OLDEST_READABLE_SCHEMA + " to " + RunRecord.SCHEMA_VERSION
+                    + "; retrain the run (e.g. with -Dlab.force)");
         }
         try {
             RunRecord record = GSON.fromJson(tree, RunRecord.class);

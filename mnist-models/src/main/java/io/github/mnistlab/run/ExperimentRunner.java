@@ -16,9 +16,11 @@ import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.eval.Evaluation;
 import io.github.mnistlab.model.PairBlock;
 import io.github.mnistlab.record.EpochRecord;
+import io.github.mnistlab.record.EpochsCsv;
 import io.github.mnistlab.record.LibraryVersion;
 import io.github.mnistlab.record.LossSeries;
 import io.github.mnistlab.record.Provenance;
+import io.github.mnistlab.record.RunPictures;
 import io.github.mnistlab.record.RunRecord;
 import io.github.mnistlab.record.RunRecords;
 import io.github.mnistlab.record.RunStatus;
@@ -38,6 +40,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,13 +176,15 @@ public final class ExperimentRunner {
     /** Builds the record of a run and writes it atomically. */
     static RunRecord writeRecord(Path runDir, String id, ExperimentSpec spec, RunStatus status, String message,
             Provenance provenance, long parameterCount, List<EpochRecord> epochs, LossSeries losses, int bestEpoch,
-            double trainingSeconds, Evaluation evaluation, String parametersFile, int recomputedSteps, int skippedSteps) {
+            double trainingSeconds, Evaluation evaluation, String parametersFile, int recomputedSteps, int skippedSteps,
+            RunPictures pictures) {
         RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, id, spec.preset(), status, message, spec,
                 provenance, parameterCount, epochs, losses, bestEpoch, trainingSeconds, evaluation,
                 evaluation == null ? null : parametersFile, recomputedSteps,
-                skippedSteps);
+                skippedSteps, pictures);
         try {
             RunRecords.write(runDir, record);
+            RunRecords.writeAtomically(runDir.resolve(EpochsCsv.FILE_NAME), EpochsCsv.of(record).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + runDir.resolve(RunRecords.FILE_NAME), e);
         }
@@ -201,6 +206,7 @@ public final class ExperimentRunner {
         private final DeviceDigits test;
         private final BestValidationProtocol protocol = new BestValidationProtocol();
         private final LossRecorder losses;
+        private final ConvPictures pictures;
         private NDManager keptManager;
         private List<NDArray> kept;
         private int recomputedSteps;
@@ -220,6 +226,7 @@ public final class ExperimentRunner {
             this.validation = validation;
             this.test = test;
             this.losses = new LossRecorder(spec.lossEvery());
+            this.pictures = spec.model() == ModelKind.CNN ? new ConvPictures(block, spec) : null;
         }
 
         RunRecord train() {
@@ -234,6 +241,9 @@ public final class ExperimentRunner {
                     DevicePairs testPairs = adder ? new DevicePairs(test, DigitPairs.draw(splits.test(), spec.testPairSeed())) : null) {
                 DeviceSet validationSet = adder ? validationPairs : validation;
                 DeviceSet testSet = adder ? testPairs : test;
+                if (pictures != null) {
+                    pictures.snapshot(0, 0);
+                }
                 try {
                     protocol.run(id, spec, batchesPerEpoch(), new BestValidationProtocol.Engine() {
                         @Override
@@ -257,7 +267,7 @@ public final class ExperimentRunner {
                         }
                     }, progress);
                 } catch (DivergedException e) {
-                    writeRecord(RunStatus.DIVERGED, e.getMessage(), parameterCount, null);
+                    writeRecord(RunStatus.DIVERGED, e.getMessage(), parameterCount, null, null);
                     throw e;
                 }
                 restoreKept();
@@ -265,7 +275,9 @@ public final class ExperimentRunner {
                 Evaluation evaluation = Evaluation.of(spec.classes(), p.actual(), p.predicted(), p.confidence(),
                         p.loss(), KEPT_MISTAKES);
                 saveParameters();
-                RunRecord record = writeRecord(RunStatus.COMPLETE, null, parameterCount, evaluation);
+                RunPictures drawn = pictures == null ? null
+                        : pictures.write(runDir, protocol.bestEpoch(), test.images(), splits.test());
+                RunRecord record = writeRecord(RunStatus.COMPLETE, null, parameterCount, evaluation, drawn);
                 progress.accept(doneLine(record, runDir));
                 return record;
             }
@@ -312,6 +324,9 @@ public final class ExperimentRunner {
                 stats = TrainingLoop.trainEpoch(trainer, optimizer, train, spec.batchSize(), epochSeed, firstIteration,
                         listener);
             }
+            if (pictures != null) {
+                pictures.snapshot(epoch, firstIteration + batches);
+            }
             return stats;
         }
 
@@ -355,11 +370,11 @@ public final class ExperimentRunner {
             }
         }
 
-        private RunRecord writeRecord(RunStatus status, String message, long parameterCount, Evaluation evaluation) {
+        private RunRecord writeRecord(RunStatus status, String message, long parameterCount, Evaluation evaluation,
+                RunPictures drawn) {
             return ExperimentRunner.writeRecord(runDir, id, spec, status, message, provenance, parameterCount,
                     protocol.epochs(), losses.series(), protocol.bestEpoch(), protocol.trainingSeconds(), evaluation,
-                    PARAMETERS_FILE, recomputedSteps,
-                    skippedSteps);
+                    PARAMETERS_FILE, recomputedSteps, skippedSteps, drawn);
         }
     }
 }

@@ -78,14 +78,14 @@ final class ScratchRunner {
         } catch (DivergedException e) {
             ExperimentRunner.writeRecord(runDir, id, spec, RunStatus.DIVERGED, e.getMessage(), provenance,
                     net.parameterCount(), protocol.epochs(), losses.series(), protocol.bestEpoch(),
-                    protocol.trainingSeconds(), null, PARAMETERS_FILE, 0, 0);
+                    protocol.trainingSeconds(), null, PARAMETERS_FILE, 0, 0, null);
             throw e;
         }
         Evaluation evaluation = evaluate(kept[0], testX, splits.test());
         save(kept[0], runDir);
         RunRecord record = ExperimentRunner.writeRecord(runDir, id, spec, RunStatus.COMPLETE, null, provenance,
                 kept[0].parameterCount(), protocol.epochs(), losses.series(), protocol.bestEpoch(),
-                protocol.trainingSeconds(), evaluation, PARAMETERS_FILE, 0, 0);
+                protocol.trainingSeconds(), evaluation, PARAMETERS_FILE, 0, 0, null);
         progress.accept(ExperimentRunner.doneLine(record, runDir));
         return record;
     }

@@ -29,7 +29,7 @@ class RunRecordsTest {
         return new RunRecord(RunRecord.SCHEMA_VERSION, "digits", "cnn-lenet", RunStatus.COMPLETE, null, spec, provenance,
                 8490, List.of(new EpochRecord(1, 0.5, 0.1, null, null, 0.2, 0.05, 12.5, 938, 0, 0),
                         new EpochRecord(2, 0.3, 0.08, null, null, 0.15, 0.04, 12.1, 1876, 0, 2)),
-                new LossSeries(300, List.of(2.3f, 0.5f, 0.2f)), 2, 24.6, test, "model.params", 3, 2);
+                new LossSeries(300, List.of(2.3f, 0.5f, 0.2f)), 2, 24.6, test, "model.params", 3, 2, null);
     }
 
     @Test
@@ -46,6 +46,42 @@ class RunRecordsTest {
         assertEquals(0, back.recomputedSteps());
         assertEquals(0, back.epochs().get(1).skippedSteps());
         assertEquals(RunStatus.COMPLETE, back.status());
+    }
+
+    @Test
+    void aSchemaOneRecordReadsWithoutPictures() throws Exception {
+        String json = Files.readString(RunRecords.write(dir, sample()));
+        String old = json.replace("\"schemaVersion\": 2", "\"schemaVersion\": 1").replaceAll(",\\s*\"pictures\": \\{[^}]*\\}", "");
+        assertTrue(old.contains("\"schemaVersion\": 1") && !old.contains("pictures"), old);
+        Files.writeString(dir.resolve("run.json"), old);
+
+        RunRecord back = RunRecords.read(dir);
+
+        assertTrue(back.pictures().isEmpty());
+        assertEquals(1, back.schemaVersion());
+    }
+
+    @Test
+    void picturesRoundTrip() throws Exception {
+        RunPictures pictures = new RunPictures(
+                List.of(new RunPictures.KernelPicture(0, 0, false, "pictures/kernels-epoch-0.png", 10, 5, 0.4),
+                        new RunPictures.KernelPicture(2, 1876, true, "pictures/kernels-epoch-2.png", 10, 5, 0.4)),
+                List.of(new RunPictures.FeatureMapPicture(1, 0, 7, "pictures/features-digit-0-layer-1.png", 10, 24)));
+        RunRecord r = sample();
+        RunRecord record = new RunRecord(r.schemaVersion(), r.id(), r.preset(), r.status(), r.message(), r.spec(),
+                r.provenance(), r.parameterCount(), r.epochs(), r.iterationLoss(), r.bestEpoch(), r.trainingSeconds(),
+                r.test(), r.parametersFile(), r.recomputedSteps(), r.skippedSteps(), pictures);
+        RunRecords.write(dir, record);
+
+        assertEquals(pictures, RunRecords.read(dir).pictures());
+    }
+
+    @Test
+    void epochsAsCsvHaveAHeaderAndEmptyCellsForUnmeasuredValues() {
+        assertEquals("epoch,iterations,seconds,train_loss,train_error,validation_loss,validation_error,test_loss,"
+                + "test_error,best,recomputed_steps,skipped_steps\n"
+                + "1,938,12.5000,0.500000,0.100000,,,0.200000,0.0500000,false,0,0\n"
+                + "2,1876,12.1000,0.300000,0.0800000,,,0.150000,0.0400000,true,0,2\n", EpochsCsv.of(sample()));
     }
 
     @Test
@@ -87,7 +123,7 @@ class RunRecordsTest {
     void olderSchemaAsksForARetrain() throws Exception {
         Files.writeString(dir.resolve("run.json"), "{\"schemaVersion\": 0, \"id\": \"digits\"}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunRecords.read(dir));
-        assertEquals(dir.resolve("run.json") + " has schemaVersion 0, but this version of mnist-lab reads schema 1;"
+        assertEquals(dir.resolve("run.json") + " has schemaVersion 0, but this version of mnist-lab reads schemas 1 to 2;"
                 + " retrain the run (e.g. with -Dlab.force)", e.getMessage());
     }
 

@@ -19,7 +19,7 @@ class AnalysisTest {
         List<EpochRecord> epochs = List.of(new EpochRecord(1, 0.5, 0.2, 0.6, 0.25, 0.6, 0.25, 1, 10, 0, 0),
                 new EpochRecord(2, 0.2, trainError, 0.3, validationError, 0.3, validationError, 1, 20, 0, 0));
         return new RunRecord(r.schemaVersion(), id, r.preset(), r.status(), r.message(), r.spec(), r.provenance(),
-                r.parameterCount(), epochs, r.iterationLoss(), 2, 2, r.test(), r.parametersFile(), 0, 0);
+                r.parameterCount(), epochs, r.iterationLoss(), 2, 2, r.test(), r.parametersFile(), 0, 0, null);
     }
 
     private static ReportInputs inputs(RunRecord... runs) {

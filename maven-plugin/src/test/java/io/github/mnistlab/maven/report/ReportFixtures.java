@@ -68,7 +68,7 @@ final class ReportFixtures {
         double seconds = records.stream().mapToDouble(EpochRecord::seconds).sum();
         long parameters = NetworkStructure.of(spec, p -> Presets.get("cnn-lenet")).total();
         return new RunRecord(RunRecord.SCHEMA_VERSION, id, preset, RunStatus.COMPLETE, null, spec, provenance,
-                parameters, records, new LossSeries(5, loss), epochs, seconds, test, "model.params", 0, 0);
+                parameters, records, new LossSeries(5, loss), epochs, seconds, test, "model.params", 0, 0, null);
     }
 
     /** A k × m sweep of the MLP. */
@@ -135,7 +135,7 @@ final class ReportFixtures {
     static RunRecord withStepFaults(RunRecord r, int recomputed, int skipped) {
         return new RunRecord(r.schemaVersion(), r.id(), r.preset(), r.status(), r.message(), r.spec(), r.provenance(),
                 r.parameterCount(), r.epochs(), r.iterationLoss(), r.bestEpoch(), r.trainingSeconds(), r.test(),
-                r.parametersFile(), recomputed, skipped);
+                r.parametersFile(), recomputed, skipped, null);
     }
 
     /** Inputs with every section (sum-scratch with 3 recomputed and 1 skipped step): a LeNet, MLP and scratch MLP, two adders compared, two sweeps. */

@@ -38,7 +38,7 @@ public final class RunFixtures {
                 new EpochRecord(2, 0.4, 0.1, null, null, 0.35, 1 - accuracy, seconds / 2, 100, 0, 0));
         return new RunRecord(RunRecord.SCHEMA_VERSION, id, preset, RunStatus.COMPLETE, null,
                 Presets.get(preset).toBuilder().epochs(2).build(), provenance, 1000, epochs,
-                new LossSeries(25, List.of(2.3f, 1.0f, 0.6f, 0.4f)), 2, seconds, test, "model.params", 0, 0);
+                new LossSeries(25, List.of(2.3f, 1.0f, 0.6f, 0.4f)), 2, seconds, test, "model.params", 0, 0, null);
     }
 
     /** A run that diverged in its first epoch: no test evaluation. */
@@ -46,7 +46,7 @@ public final class RunFixtures {
         RunRecord r = record(id, "mlp", 0.1, 1);
         return new RunRecord(r.schemaVersion(), id, r.preset(), RunStatus.DIVERGED, "loss became NaN at iteration 7",
                 r.spec(), r.provenance(), r.parameterCount(), List.of(), r.iterationLoss(), 0, 0.5, null, null,
-                0, 0);
+                0, 0, null);
     }
 
     /** Writes {@code record} into {@code dir/run.json}. */
