@@ -118,7 +118,7 @@ public class ReportMojo extends AbstractRunsMojo {
         }
         ReportView view = ReportViews.build(new ReportInputs(reportTitle == null ? "" : reportTitle, locale, axis,
                 catalog().runs(experimentIds()).stream()
-                        .map(run -> new ReportInputs.Run(run.record(), description(run.id()))).toList(),
+                        .map(run -> new ReportInputs.Run(run.record(), description(run.id()), run.directory())).toList(),
                 LabResults.comparisons(lab()), LabResults.sweeps(lab()), data, dataProblem,
                 gitCommit(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
         Path directory = reportDirectory != null ? reportDirectory.toPath() : lab().report();

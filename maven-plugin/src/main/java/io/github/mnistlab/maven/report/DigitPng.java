@@ -19,6 +19,15 @@ public final class DigitPng {
     private DigitPng() {
     }
 
+    /** A PNG file as a data URI, or null when the file cannot be read (the page then says so). */
+    public static Raw fileUri(java.nio.file.Path png) {
+        try {
+            return new Raw("data:image/png;base64," + Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(png)));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Digit {@code index} of {@code images}. */
     public static Raw dataUri(DigitImages images, int index) {
         int side = DigitImages.SIDE;

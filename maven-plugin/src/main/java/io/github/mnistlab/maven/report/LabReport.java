@@ -26,6 +26,10 @@ public final class LabReport {
     public static final String FILE_NAME = "index.html";
     /** The directory of the sidecar chart files, beside the page. */
     public static final String CHARTS = "charts";
+    /** The directory of the data files (each run's epochs as CSV), beside the page. */
+    public static final String DATA = "data";
+    /** The Markdown summary beside the page, for CI job summaries. */
+    public static final String SUMMARY = "summary.md";
 
     private final VelocityEngine engine;
     private final String template;
@@ -69,7 +73,10 @@ public final class LabReport {
         return html.toString();
     }
 
-    /** Writes {@code directory/index.html} and every chart as {@code directory/charts/<name>.svg}; returns the page. */
+    /**
+     * Writes {@code directory/index.html}, every chart as {@code charts/<name>.svg}, each run's epochs as
+     * {@code data/<run>-epochs.csv} and {@code summary.md}; returns the page.
+     */
     public Path write(ReportView view, Path directory) throws IOException {
         String html = render(view);
         Path charts = directory.resolve(CHARTS);
@@ -78,6 +85,12 @@ public final class LabReport {
             Files.writeString(charts.resolve(chart.fileName()),
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg().html() + "\n", StandardCharsets.UTF_8);
         }
+        Path data = directory.resolve(DATA);
+        Files.createDirectories(data);
+        for (ReportView.DataFile file : view.dataFiles()) {
+            Files.writeString(data.resolve(file.name()), file.content(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(directory.resolve(SUMMARY), SummaryMarkdown.of(view), StandardCharsets.UTF_8);
         return Files.writeString(directory.resolve(FILE_NAME), html, StandardCharsets.UTF_8);
     }
 }

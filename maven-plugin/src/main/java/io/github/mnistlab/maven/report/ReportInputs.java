@@ -4,6 +4,7 @@ import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.maven.results.ComparisonResult;
 import io.github.mnistlab.record.RunRecord;
 import io.github.mnistlab.record.SweepRecord;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,11 +29,12 @@ public record ReportInputs(String title, Locale locale, XAxis xAxis, List<Run> r
         String gitCommit, String generatedAt) {
 
     /**
-     * A run and its description.
+     * A run, its description and its directory.
      *
      * @param description the experiment's description from the POM, or null
+     * @param directory   the run directory (for the pictures the run recorded), or null
      */
-    public record Run(RunRecord record, String description) {
+    public record Run(RunRecord record, String description, Path directory) {
         public Run {
             Objects.requireNonNull(record, "record");
         }

@@ -21,11 +21,15 @@ import java.util.List;
  * @param analysis    sentences drawn from the numbers
  * @param provenance  versions, devices, seeds and data checksums
  * @param charts      every chart of the page, for the sidecar files
+ * @param labs        one section per lab that has runs, in the course's order
+ * @param hyperparameters the runs' spec fields: those that differ, and each run's
+ * @param dataFiles   files written beside the page under {@code data/} (each run's epochs as CSV)
  */
 public record ReportView(String title, ReportText text, List<RunRow> runs, DataView data,
         List<StructureView> structures, List<ComparisonView> comparisons, List<LossView> losses,
         List<SweepView> sweeps, List<EvaluationView> evaluations, AdderView adder, ScratchView scratch,
-        List<String> analysis, ProvenanceView provenance, List<Chart> charts) {
+        List<String> analysis, ProvenanceView provenance, List<Chart> charts, List<LabSectionView> labs,
+        HyperparametersView hyperparameters, List<DataFile> dataFiles) {
 
     public ReportView {
         runs = List.copyOf(runs);
@@ -36,6 +40,12 @@ public record ReportView(String title, ReportText text, List<RunRow> runs, DataV
         evaluations = List.copyOf(evaluations);
         analysis = List.copyOf(analysis);
         charts = List.copyOf(charts);
+        labs = List.copyOf(labs);
+        dataFiles = List.copyOf(dataFiles);
+    }
+
+    /** A file beside the page, {@code data/<name>}. */
+    public record DataFile(String name, String content) {
     }
 
     /** A small table: a header row and rows of cells, all formatted. */
@@ -101,6 +111,51 @@ public record ReportView(String title, ReportText text, List<RunRow> runs, DataV
 
     /** The framework and scratch MLP side by side. */
     public record ScratchView(Table table, String sentence) {
+    }
+
+    /**
+     * One lab's section: its goal, its runs against the lab's own numbers, where its details are on
+     * the page, and the pictures its CNN runs recorded.
+     *
+     * @param id       the anchor, {@code lab-<id>}
+     * @param title    e.g. "The small CNN"
+     * @param goal     what the lab asks, one sentence
+     * @param results  run, preset, test accuracy, the lab's number, the difference
+     * @param details  links to the lab's parts elsewhere on the page
+     * @param pictures kernels and feature maps, one entry per CNN run that recorded them
+     */
+    public record LabSectionView(String id, String title, String goal, Table results, List<Link> details,
+            List<PicturesView> pictures) {
+    }
+
+    /** A link within the page. */
+    public record Link(String href, String text) {
+    }
+
+    /**
+     * A CNN run's pictures: the first layer's kernels over training, and per test digit the feature
+     * maps of the first two convolution layers.
+     */
+    public record PicturesView(String runId, String kernelsNote, List<Figure> kernels, List<FeatureRow> features) {
+    }
+
+    /** A picture and its caption; {@code src} is null when the file could not be read. */
+    public record Figure(Raw src, String caption) {
+    }
+
+    /** One test digit (its picture when MNIST could be read) and its feature maps, layer by layer. */
+    public record FeatureRow(Raw digit, String caption, List<Figure> layers) {
+    }
+
+    /**
+     * The runs' hyperparameters: one table of the fields that differ between runs, and per run every
+     * field, one column each.
+     */
+    public record HyperparametersView(Table differing, List<RunFields> runs) {
+    }
+
+    /** A run's spec, one column per field. */
+    public record RunFields(String runId, Table table) {
     }
 
     /** Where and how the runs ran. */

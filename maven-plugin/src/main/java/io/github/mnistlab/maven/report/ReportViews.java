@@ -23,6 +23,7 @@ import io.github.mnistlab.maven.report.ReportView.Table;
 import io.github.mnistlab.maven.results.ComparisonResult.CurvePoint;
 import io.github.mnistlab.maven.results.ComparisonResult.Entry;
 import io.github.mnistlab.maven.results.ComparisonResult;
+import io.github.mnistlab.record.EpochsCsv;
 import io.github.mnistlab.record.Provenance;
 import io.github.mnistlab.record.RunRecord;
 import io.github.mnistlab.record.SweepRecord;
@@ -73,8 +74,18 @@ public final class ReportViews {
         List<SweepView> sweeps = in.sweeps().stream().map(this::sweep).toList();
         List<EvaluationView> evaluations = in.runs().stream().map(ReportInputs.Run::record)
                 .filter(r -> r.test() != null).map(this::evaluation).toList();
+        AdderView adder = adder();
+        ScratchView scratch = scratch();
+        List<ReportView.DataFile> csv = in.runs().stream()
+                .map(r -> new ReportView.DataFile(csvName(r.record()), EpochsCsv.of(r.record()))).toList();
         return new ReportView(in.title(), t, rows, data, structures, comparisons, losses, sweeps, evaluations,
-                adder(), scratch(), Analysis.sentences(in, t), provenance(), charts);
+                adder, scratch, Analysis.sentences(in, t), provenance(), charts,
+                LabSections.of(in, t, scratch != null, adder != null), Hyperparameters.of(in.runs(), t), csv);
+    }
+
+    /** The file name of a run's epochs under the page's {@code data/}. */
+    static String csvName(RunRecord r) {
+        return r.id() + "-epochs.csv";
     }
 
     // ---- method ----
@@ -104,7 +115,7 @@ public final class ReportViews {
         return new RunRow(r.id(), r.preset(), run.description() == null ? "" : run.description(), r.status().toString(),
                 hp.toString(), device, r.epochs().size(), r.bestEpoch(),
                 r.test() == null ? "–" : ReportNumbers.fixed(r.test().accuracy(), 4), ReportNumbers.fixed(r.trainingSeconds(), 1),
-                r.skippedSteps() + " (" + r.recomputedSteps() + ")");
+                r.skippedSteps() + " (" + r.recomputedSteps() + ")", LabReport.DATA + "/" + csvName(r));
     }
 
     private DataView data() {

@@ -14,7 +14,9 @@ package io.github.mnistlab.maven.report;
  * @param testAccuracy    e.g. {@code 0.9712}, or {@code –} without a test evaluation
  * @param trainingSeconds e.g. {@code 12.3}
  * @param skippedSteps    steps not applied for non-finite gradients, and in brackets those computed again, e.g. {@code 0 (1)}
+ * @param csv             the run's epochs as CSV, relative to the page, e.g. {@code data/digits-epochs.csv}
  */
 public record RunRow(String id, String preset, String description, String status, String hyperparameters,
-        String device, int epochs, int bestEpoch, String testAccuracy, String trainingSeconds, String skippedSteps) {
+        String device, int epochs, int bestEpoch, String testAccuracy, String trainingSeconds, String skippedSteps,
+        String csv) {
 }

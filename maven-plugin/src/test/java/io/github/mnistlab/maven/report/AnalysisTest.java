@@ -24,7 +24,7 @@ class AnalysisTest {
 
     private static ReportInputs inputs(RunRecord... runs) {
         return new ReportInputs("t", Locale.ENGLISH, XAxis.ITERATIONS,
-                java.util.Arrays.stream(runs).map(r -> new ReportInputs.Run(r, null)).toList(), List.of(), List.of(),
+                java.util.Arrays.stream(runs).map(r -> new ReportInputs.Run(r, null, null)).toList(), List.of(), List.of(),
                 null, null, null, null);
     }
 

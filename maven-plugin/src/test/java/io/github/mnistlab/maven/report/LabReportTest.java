@@ -47,8 +47,8 @@ class LabReportTest {
         assertTrue(html.contains("<td>cpu(), 2/2 threads/cores</td>"), html);
         // held-back steps: the column, and a sentence only for the run that had them
         assertTrue(html.contains("<th>skipped steps (recomputed)</th>"), html);
-        assertTrue(html.matches("(?s).*<tr id=\"run-sum-scratch\">.*?<td class=\"number\">1 \\(3\\)</td></tr>.*"), html);
-        assertTrue(html.matches("(?s).*<tr id=\"run-digits\">.*?<td class=\"number\">0 \\(0\\)</td></tr>.*"), html);
+        assertTrue(html.matches("(?s).*<tr id=\"run-sum-scratch\">.*?<td class=\"number\">1 \\(3\\)</td><td><a href.*"), html);
+        assertTrue(html.matches("(?s).*<tr id=\"run-digits\">.*?<td class=\"number\">0 \\(0\\)</td><td><a href.*"), html);
         assertTrue(html.contains("sum-scratch: 4 training steps had NaN or infinite gradients while the loss was finite"
                 + " (an engine fault, not a divergence): recomputed and applied 3, skipped 1."), html);
         assertEquals(1, count(html, "training steps had NaN"), "one sentence, for sum-scratch only");
@@ -80,6 +80,67 @@ class LabReportTest {
         assertTrue(html.contains("ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"), html);
         assertTrue(html.contains("The scratch MLP mlp-scratch reached a test accuracy of"), html);
         assertFalse(html.contains("<script"), "no JavaScript");
+    }
+
+    @Test
+    void labSectionsHyperparameterTablesCsvAndSummaryForAStudentToHandIn() throws Exception {
+        ReportInputs full = ReportFixtures.full(Locale.ENGLISH, null);
+        Path small = dir.resolve("runs/small");
+        RunRecord withPictures = ReportFixtures.withPictures(ReportFixtures.run("small", "cnn-small", 3, 0.95, 5), small);
+        List<ReportInputs.Run> runs = new java.util.ArrayList<>(full.runs());
+        runs.add(new ReportInputs.Run(withPictures, null, small));
+        ReportInputs in = new ReportInputs(full.title(), full.locale(), full.xAxis(), runs, full.comparisons(),
+                full.sweeps(), full.data(), null, full.gitCommit(), full.generatedAt());
+        Path page = new LabReport().write(ReportViews.build(in), dir.resolve("report"));
+        String html = Files.readString(page);
+
+        // a section per lab present, in the course's order: MLP, small CNN, LeNet, adder (no wide CNN run here)
+        List<Integer> at = List.of("id=\"lab-mlp\"", "id=\"lab-small-cnn\"", "id=\"lab-lenet\"", "id=\"lab-adder\"")
+                .stream().map(html::indexOf).toList();
+        assertTrue(at.get(0) > 0 && at.get(0) < at.get(1) && at.get(1) < at.get(2) && at.get(2) < at.get(3), at.toString());
+        assertFalse(html.contains("id=\"lab-wide-cnn\""), "no wide-CNN run, no section");
+        RunRecord digits = full.runs().get(0).record();
+        String accuracy = String.format(Locale.ROOT, "%.2f %%", 100 * digits.test().accuracy());
+        String difference = String.format(Locale.ROOT, "%+.2f", 100 * (digits.test().accuracy() - 0.9891));
+        assertTrue(html.contains("<tr><td>digits</td><td>cnn-lenet</td><td>" + accuracy + "</td><td>98.91 %</td><td>"
+                + difference + "</td></tr>"), html);
+        assertTrue(html.contains("<a href=\"#sweep-widths\">sweep widths</a>"), html);
+        assertTrue(html.contains("<a href=\"#comparison-adders\">comparison adders</a>"), html);
+        // the pictures of the small CNN: its kernels at each recorded epoch, the feature maps per test digit
+        assertTrue(html.contains("small: the first conv layer’s kernels over training</h4>"), html);
+        assertEquals(3, count(html, "<img class=\"kernels\" src=\"data:image/png;base64,"));
+        assertTrue(html.contains("<figcaption>after epoch 3 (iteration 96) · best epoch</figcaption>"), html);
+        assertTrue(html.contains("<figcaption>start (initial weights)</figcaption>"), html);
+        assertEquals(4, count(html, "<img class=\"maps\" src=\"data:image/png;base64,"));
+        assertTrue(html.contains("<figcaption>test digit #1, label 2</figcaption>"), html);
+        assertTrue(html.contains("<figcaption>layer 2: 8 maps of 14×14</figcaption>"), html);
+        // hyperparameters: the fields that differ, then every field of each run
+        String differing = html.substring(html.indexOf("<table class=\"fields differing\">"));
+        differing = differing.substring(0, differing.indexOf("</table>"));
+        assertTrue(differing.contains("<th>preset</th><th>model</th>") && !differing.contains("<th>limit</th>")
+                && differing.contains("<td>0.01</td><td>0.5</td><td>0</td>"),
+                differing);
+        assertTrue(html.contains("<details open id=\"fields-digits\"><summary>digits</summary>"), html);
+        assertTrue(html.contains("<td>10:5:0:2 20:5:0:2</td>"), "LeNet's stages as configured");
+        // each run's epochs as CSV beside the page, linked from the runs table
+        assertTrue(html.contains("<td><a href=\"data/digits-epochs.csv\">CSV</a></td></tr>"), html);
+        List<String> csv = Files.readAllLines(dir.resolve("report/data/digits-epochs.csv"));
+        assertEquals(1 + digits.epochs().size(), csv.size());
+        assertTrue(csv.get(0).startsWith("epoch,iterations,seconds,train_loss,train_error,"), csv.get(0));
+        // the Markdown summary: the runs and the analysis
+        String summary = Files.readString(dir.resolve("report/summary.md"));
+        assertTrue(summary.startsWith("# MNIST lab\n\n## Runs and hyperparameters\n\n| run | preset |"), summary);
+        assertTrue(summary.contains("| digits | cnn-lenet | complete | 4 | "), summary);
+        assertTrue(summary.contains("\n- In comparison adders, sum-transfer is best"), summary);
+
+        String chinese = new LabReport().render(ReportViews.build(new ReportInputs(in.title(), Locale.SIMPLIFIED_CHINESE,
+                in.xAxis(), in.runs(), in.comparisons(), in.sweeps(), in.data(), null, null, null)));
+        for (String heading : List.of("五个实验</h2>", "前馈神经网络（MLP）</h3>", "小型卷积神经网络</h3>",
+                "LeNet 式卷积神经网络</h3>", "手写数字加法器</h3>", "small：第一个卷积层的卷积核在训练中的变化</h4>",
+                "超参数（逐字段）</h3>")) {
+            assertTrue(chinese.contains(heading), heading);
+        }
+        assertTrue(chinese.contains("<figcaption>测试样本 #1，标签 2</figcaption>"), chinese);
     }
 
     @Test
@@ -126,7 +187,7 @@ class LabReportTest {
     void oneEpochOnePointAndNoPicturesStillRender() {
         RunRecord one = ReportFixtures.run("one", "cnn-small", 1, 0.9, 3);
         ReportInputs in = new ReportInputs("Lab <3", Locale.ENGLISH, XAxis.EPOCHS,
-                List.of(new ReportInputs.Run(one, null), new ReportInputs.Run(RunFixtures.diverged("broken"), null)),
+                List.of(new ReportInputs.Run(one, null, null), new ReportInputs.Run(RunFixtures.diverged("broken"), null, null)),
                 List.of(ReportFixtures.comparison("solo", one)), List.of(ReportFixtures.mlpSweep(1)), null,
                 "no MNIST in the cache", null, null);
         String html = render(in);
@@ -154,7 +215,7 @@ class LabReportTest {
         ReportView view = ReportViews.build(ReportFixtures.full(Locale.ENGLISH, null));
         ReportView attacked = new ReportView(ATTACK, view.text(), view.runs(), view.data(), view.structures(),
                 view.comparisons(), view.losses(), view.sweeps(), view.evaluations(), view.adder(), view.scratch(),
-                view.analysis(), view.provenance(), view.charts());
+                view.analysis(), view.provenance(), view.charts(), view.labs(), view.hyperparameters(), view.dataFiles());
         String html = new LabReport(template).render(attacked);
         assertTrue(html.startsWith("<h1>&quot;&gt;&lt;script&gt;"), html);
         assertTrue(html.contains("<p>Results</p><svg "), html);

@@ -7,6 +7,7 @@ import io.github.mnistlab.maven.results.ComparisonResult;
 import io.github.mnistlab.record.EpochRecord;
 import io.github.mnistlab.record.LossSeries;
 import io.github.mnistlab.record.Provenance;
+import io.github.mnistlab.record.RunPictures;
 import io.github.mnistlab.record.RunRecord;
 import io.github.mnistlab.record.RunStatus;
 import io.github.mnistlab.record.SweepRecord;
@@ -145,11 +146,43 @@ final class ReportFixtures {
         RunRecord scratch = run("mlp-scratch", "mlp-scratch", 3, 0.92, 9);
         RunRecord transfer = run("sum-transfer", "adder-transfer", 5, 0.90, 11);
         RunRecord adder = withStepFaults(run("sum-scratch", "adder-scratch", 5, 0.75, 11), 3, 1);
-        List<ReportInputs.Run> runs = List.of(new ReportInputs.Run(digits, description), new ReportInputs.Run(mlp, null),
-                new ReportInputs.Run(scratch, null), new ReportInputs.Run(transfer, "AdamW, transfer"),
-                new ReportInputs.Run(adder, null));
+        List<ReportInputs.Run> runs = List.of(new ReportInputs.Run(digits, description, null), new ReportInputs.Run(mlp, null, null),
+                new ReportInputs.Run(scratch, null, null), new ReportInputs.Run(transfer, "AdamW, transfer", null),
+                new ReportInputs.Run(adder, null, null));
         return new ReportInputs("MNIST lab", locale, XAxis.ITERATIONS, runs,
                 List.of(comparison("adders", transfer, adder)), List.of(mlpSweep(12), cnnSweep()), digits(), null,
                 "0123456789abcdef0123456789abcdef01234567", "2025-03-01T12:00:00Z");
+    }
+
+    /**
+     * {@code r} with the pictures a 3-epoch small-CNN run records (kernels at the start, after epoch 2
+     * and at the best epoch 3; layers 1 and 2 of test digits 0 and 1), drawn as small PNG files in {@code dir}.
+     */
+    static RunRecord withPictures(RunRecord r, java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("pictures"));
+        List<RunPictures.KernelPicture> kernels = new ArrayList<>();
+        for (int epoch : new int[] {0, 2, 3}) {
+            String file = "pictures/kernels-epoch-" + epoch + ".png";
+            png(dir.resolve(file), 34, 130);
+            kernels.add(new RunPictures.KernelPicture(epoch, epoch * 32L, epoch == 3, file, 4, 3, 0.5));
+        }
+        List<RunPictures.FeatureMapPicture> maps = new ArrayList<>();
+        int[] labels = {7, 2};
+        for (int digit = 0; digit < 2; digit++) {
+            for (int layer = 1; layer <= 2; layer++) {
+                String file = "pictures/features-digit-" + digit + "-layer-" + layer + ".png";
+                png(dir.resolve(file), 60, layer == 1 ? 234 : 466);
+                maps.add(new RunPictures.FeatureMapPicture(layer, digit, labels[digit], file, layer == 1 ? 4 : 8,
+                        layer == 1 ? 28 : 14));
+            }
+        }
+        return new RunRecord(r.schemaVersion(), r.id(), r.preset(), r.status(), r.message(), r.spec(), r.provenance(),
+                r.parameterCount(), r.epochs(), r.iterationLoss(), r.bestEpoch(), r.trainingSeconds(), r.test(),
+                r.parametersFile(), r.recomputedSteps(), r.skippedSteps(), new RunPictures(kernels, maps));
+    }
+
+    private static void png(java.nio.file.Path file, int height, int width) throws java.io.IOException {
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", file.toFile());
     }
 }
