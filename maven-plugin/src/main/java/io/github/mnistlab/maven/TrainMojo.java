@@ -3,6 +3,7 @@ package io.github.mnistlab.maven;
 import io.github.mnistlab.maven.plan.ExperimentPlan;
 import io.github.mnistlab.maven.plan.Overrides;
 import io.github.mnistlab.maven.plan.PlannedExperiment;
+import io.github.mnistlab.maven.plan.Progress;
 import io.github.mnistlab.maven.plan.UpToDate;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,9 @@ public class TrainMojo extends AbstractTrainingMojo {
         LibraryClasspath classpath = trainer.classpath();
         List<String> trained = new ArrayList<>();
         List<String> upToDate = new ArrayList<>();
-        for (PlannedExperiment experiment : plan.experiments()) {
+        Progress progress = new Progress(plan.experiments().stream().map(PlannedExperiment::spec).toList());
+        for (int index = 0; index < plan.experiments().size(); index++) {
+            PlannedExperiment experiment = plan.experiments().get(index);
             String id = experiment.id();
             Path runDir = runsDirectory().resolve(id);
             Path specFile = write(lab().spec(id), experiment.specJson());
@@ -74,17 +77,21 @@ public class TrainMojo extends AbstractTrainingMojo {
             UpToDate.Decision decision = UpToDate.ofRun(runDir, fingerprint, force());
             if (!decision.train()) {
                 getLog().info("[" + id + "] up to date, not retrained");
+                progress.skipped(index);
                 upToDate.add(id);
                 continue;
             }
             getLog().info("[" + id + "] training " + experiment.spec().preset() + " (" + decision.reason()
-                    + (experiment.neededOnly() ? "; a selected experiment reuses it" : "") + ")");
+                    + (experiment.neededOnly() ? "; a selected experiment reuses it" : "") + "), "
+                    + progress.starting(index));
+            long started = System.nanoTime();
             forkInto(runDir, fingerprint, trainer, device -> {
                 List<String> arguments = new ArrayList<>(List.of("run", "--spec", specFile.toString(),
                         "--out", runDir.toString(), "--id", id, "--device", device));
                 arguments.addAll(threadOptions());
                 return arguments;
             }, "experiment '" + id + "'");
+            progress.trained(index, (System.nanoTime() - started) / 1e9);
             trained.add(id);
         }
         getLog().info("Trained " + trained.size() + " run(s)" + (trained.isEmpty() ? "" : " " + trained)

@@ -7,6 +7,7 @@ import io.github.mnistlab.record.RunRecords;
 import io.github.mnistlab.record.SweepRecord;
 import io.github.mnistlab.run.EngineSettings;
 import io.github.mnistlab.run.ExperimentRunner;
+import io.github.mnistlab.spec.Durations;
 import io.github.mnistlab.spec.ExperimentSpec;
 import io.github.mnistlab.spec.LabJson;
 import io.github.mnistlab.spec.SpecFiles;
@@ -79,9 +80,11 @@ final class SweepCommand implements Callable<Integer> {
         EngineSettings.threads(training.threads(mlp));
         ExperimentRunner runner = ExperimentRunner.create(training.device(), log, 10);
         List<RunRecord> runs = new ArrayList<>();
+        long started = System.nanoTime();
         for (int i = 0; i < points.size(); i++) {
             SweepPoint p = points.get(i);
-            log.accept("sweep point " + (i + 1) + "/" + points.size() + ": " + p.id() + " " + p.coordinates());
+            log.accept("sweep point " + (i + 1) + "/" + points.size() + ": " + p.id() + " " + p.coordinates()
+                    + (i == 0 ? "" : ", " + Durations.left((System.nanoTime() - started) / 1e9 / i * (points.size() - i))));
             runs.add(runner.run(p.id(), p.spec(), data, out.resolve(p.id())));
         }
         SweepRecord record = SweepRecord.of(sweep.kind().id(), points, runs);

@@ -1,5 +1,7 @@
 package io.github.mnistlab.spec;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -7,6 +9,6 @@ import java.util.Map;
  */
 public record SweepPoint(String id, ExperimentSpec spec, Map<String, Integer> coordinates) {
     public SweepPoint {
-        coordinates = Map.copyOf(coordinates);
+        coordinates = Collections.unmodifiableMap(new LinkedHashMap<>(coordinates)); // in the grid's order
     }
 }

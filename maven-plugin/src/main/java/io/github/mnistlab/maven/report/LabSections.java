@@ -100,7 +100,7 @@ final class LabSections {
                     k.best() ? when + " · " + t.get("pictures.best") : when));
         }
         String kernelsNote = p.kernels().isEmpty() ? "" : t.format("pictures.kernelsNote", p.kernels().get(0).channels(),
-                p.kernels().get(0).kernel(), ReportNumbers.num((float) p.kernels().get(0).maxAbs()));
+                p.kernels().get(0).kernel(), String.format(java.util.Locale.ROOT, "%.3g", p.kernels().get(0).maxAbs()));
         List<FeatureRow> features = new ArrayList<>();
         MnistDataset data = in.data();
         for (RunPictures.FeatureMapPicture m : p.featureMaps()) {

@@ -107,7 +107,7 @@ class LabReportTest {
         assertTrue(html.contains("<a href=\"#sweep-widths\">sweep widths</a>"), html);
         assertTrue(html.contains("<a href=\"#comparison-adders\">comparison adders</a>"), html);
         // the pictures of the small CNN: its kernels at each recorded epoch, the feature maps per test digit
-        assertTrue(html.contains("small: the first conv layer’s kernels over training</h4>"), html);
+        assertTrue(html.contains("small: kernels of the first conv layer over training</h4>"), html);
         assertEquals(3, count(html, "<img class=\"kernels\" src=\"data:image/png;base64,"));
         assertTrue(html.contains("<figcaption>after epoch 3 (iteration 96) · best epoch</figcaption>"), html);
         assertTrue(html.contains("<figcaption>start (initial weights)</figcaption>"), html);
