@@ -63,6 +63,7 @@ class ForkedTrainerTest {
         assertEquals(0, first.exitValue(), out);
         byte[] record = Files.readAllBytes(run.resolve("run.json"));
         byte[] params = Files.readAllBytes(run.resolve("model.params"));
+        byte[] csv = Files.readAllBytes(run.resolve("epochs.csv"));
 
         Process second = cli(List.of(), "run", "--preset", "cnn-lenet", "--epochs", "50", "--device", "cpu",
                 "--progress-seconds", "1", "--out", run.toString()).start();
@@ -78,9 +79,14 @@ class ForkedTrainerTest {
 
         assertArrayEquals(record, Files.readAllBytes(run.resolve("run.json")), "run.json changed");
         assertArrayEquals(params, Files.readAllBytes(run.resolve("model.params")), "model.params changed");
+        assertArrayEquals(csv, Files.readAllBytes(run.resolve("epochs.csv")), "epochs.csv changed");
         assertEquals(RunStatus.COMPLETE, RunRecords.read(run).status());
         try (Stream<Path> files = Files.list(run)) {
-            assertEquals(List.of("model.params", "run.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("epochs.csv", "model.params", "pictures", "run.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file may remain");
+        }
+        try (Stream<Path> pictures = Files.list(run.resolve("pictures"))) {
+            assertTrue(pictures.allMatch(p -> p.getFileName().toString().endsWith(".png")), "only the first run's pictures");
         }
     }
 
