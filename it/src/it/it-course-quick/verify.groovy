@@ -33,4 +33,8 @@ assert new File(lab, 'report/data/sum-scratch-epochs.csv').isFile()
 def summary = new File(lab, 'report/summary.md').text
 assert summary.contains('| wide-cnn | cnn-wide | complete | 1 | 1 |')
 assert log.contains('[INFO] All lab checks have been met')
+def checks = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new File(lab, 'checks/TEST-lab-checks.xml')).documentElement
+assert checks.getAttribute('tests') == '1' && checks.getAttribute('failures') == '0'
+assert checks.getElementsByTagName('testcase').item(0).getAttribute('name') == 'digits: test accuracy ≥ 0.85'
 return true

@@ -2,12 +2,13 @@ package io.github.mnistlab.maven;
 
 import io.github.mnistlab.maven.fork.ForkCommand;
 import io.github.mnistlab.maven.fork.ForkFailure;
+import io.github.mnistlab.maven.fork.ForkTimeout;
 import io.github.mnistlab.maven.fork.JavaFork;
 import io.github.mnistlab.maven.fork.LabCliJvm;
 import io.github.mnistlab.maven.fork.NativePlatform;
-import io.github.mnistlab.maven.plan.DeviceSetting;
 import io.github.mnistlab.maven.plan.DeviceSetting.EngineDownload;
 import io.github.mnistlab.maven.plan.DeviceSetting.ForkDevice;
+import io.github.mnistlab.maven.plan.DeviceSetting;
 import io.github.mnistlab.maven.plan.GpuCheck;
 import io.github.mnistlab.maven.plan.GpuProbe;
 import java.nio.file.Path;
@@ -67,6 +68,19 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
      */
     @Parameter(property = "lab.gpuDownload", defaultValue = "false")
     private boolean gpuDownload;
+
+    /**
+     * The longest one forked trainer may run (one experiment, or one whole sweep): {@code 90s},
+     * {@code 30m}, {@code 2h} or seconds. A fork that runs longer is stopped and the build fails naming
+     * the experiment and the limit, so that a hung fork cannot hold a CI job until its own timeout.
+     * Default: no limit.
+     *
+     * <pre>{@code mvn verify -Dlab.forkTimeout=45m}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.forkTimeout")
+    private String forkTimeout;
 
     /**
      * The GPUs the forked trainer may see, as {@code CUDA_VISIBLE_DEVICES}, e.g. {@code 0,1}; it trains on
@@ -210,7 +224,8 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
         public void run(Function<String, List<String>> arguments, String what)
                 throws MojoExecutionException, MojoFailureException {
             try {
-                JavaFork.run(command.withArguments(arguments.apply(device.cliDevice())), getLog()::info, getLog()::warn);
+                JavaFork.run(command.withArguments(arguments.apply(device.cliDevice())), ForkTimeout.parse(forkTimeout),
+                        getLog()::info, getLog()::warn);
             } catch (ForkFailure e) {
                 if (e.engineError() && device.gpu() && !"gpu".equals(device.cliDevice())) {
                     getLog().warn(what + ": " + e.getMessage() + "; training it, and the rest of this build, on the CPU");
@@ -225,7 +240,7 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
     }
 
     private static void fail(ForkFailure e, String what) throws MojoExecutionException, MojoFailureException {
-        if (e.userError()) {
+        if (e.userError() || e.timedOut()) {
             throw new MojoFailureException(what + ": " + e.getMessage());
         }
         if (e.engineError()) {

@@ -1,8 +1,11 @@
 package io.github.mnistlab.maven;
 
 import io.github.mnistlab.maven.results.CatalogedRun;
+import io.github.mnistlab.maven.results.CheckResults;
 import io.github.mnistlab.maven.results.RunCatalog;
 import io.github.mnistlab.maven.results.Threshold;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,19 +68,32 @@ public class CheckMojo extends AbstractRunsMojo {
         RunCatalog catalog = catalog();
         Selection selection = Selection.of(selectedExperiments);
         List<String> misses = new ArrayList<>();
+        List<CheckResults.Outcome> outcomes = new ArrayList<>();
         int checked = 0;
         for (Check check : checks) {
             Threshold threshold = check.toThreshold();
             Optional<CatalogedRun> run = catalog.get(threshold.run());
             if (run.isPresent()) {
-                misses.addAll(threshold.misses(run.get()));
+                List<String> missed = threshold.misses(run.get());
+                misses.addAll(missed);
+                outcomes.add(new CheckResults.Outcome(threshold, missed, null));
                 checked++;
             } else if (selection.leftOut(threshold.run())) {
                 getLog().info("Check of run '" + threshold.run() + "' skipped: it is not among lab.experiments");
+                outcomes.add(new CheckResults.Outcome(threshold, List.of(), "run '" + threshold.run()
+                        + "' is not among lab.experiments"));
             } else {
-                misses.add("run '" + threshold.run() + "': no run record to check; known runs: "
-                        + String.join(", ", catalog.ids()));
+                String missing = "run '" + threshold.run() + "': no run record to check; known runs: "
+                        + String.join(", ", catalog.ids());
+                misses.add(missing);
+                outcomes.add(new CheckResults.Outcome(threshold, List.of(missing), null));
             }
+        }
+        try {
+            Path report = CheckResults.write(outcomes, lab().checks());
+            getLog().info("Check results for CI (JUnit XML): " + report);
+        } catch (IOException e) {
+            throw new MojoExecutionException("could not write " + lab().checks().resolve(CheckResults.FILE_NAME), e);
         }
         if (misses.isEmpty()) {
             getLog().info("All lab checks have been met (" + checked + " run(s) checked).");

@@ -9,11 +9,22 @@ public final class ForkFailure extends Exception {
 
     private final int exitStatus;
     private final boolean userError;
+    private final boolean timedOut;
 
     ForkFailure(String message, int exitStatus, boolean userError) {
+        this(message, exitStatus, userError, false);
+    }
+
+    ForkFailure(String message, int exitStatus, boolean userError, boolean timedOut) {
         super(message);
         this.exitStatus = exitStatus;
         this.userError = userError;
+        this.timedOut = timedOut;
+    }
+
+    /** Whether the fork was stopped because it ran past its time limit ({@code lab.forkTimeout}). */
+    public boolean timedOut() {
+        return timedOut;
     }
 
     /** The fork's exit status, or −1 when it could not be started or was interrupted. */

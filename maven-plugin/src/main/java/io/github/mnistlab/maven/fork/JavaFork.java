@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +40,18 @@ public final class JavaFork {
      *                     last lines of standard error
      */
     public static void run(ForkCommand command, Consumer<String> out, Consumer<String> err) throws ForkFailure {
+        run(command, null, out, err);
+    }
+
+    /**
+     * Runs {@code command}, stopping it (and the processes it started) once it has run for
+     * {@code timeout}; null runs it to its end.
+     *
+     * @throws ForkFailure as {@link #run(ForkCommand, Consumer, Consumer)}, and with
+     *                     {@link ForkFailure#timedOut()} when the time limit stopped it
+     */
+    public static void run(ForkCommand command, Duration timeout, Consumer<String> out, Consumer<String> err)
+            throws ForkFailure {
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command.commandLine())
@@ -46,6 +61,22 @@ public final class JavaFork {
             process.getOutputStream().close();
         } catch (IOException e) {
             throw new ForkFailure("could not start " + command.java() + ": " + e.getMessage(), -1, false);
+        }
+        AtomicBoolean timedOut = new AtomicBoolean();
+        if (timeout != null) {
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                        timedOut.set(true);
+                        process.descendants().forEach(ProcessHandle::destroyForcibly);
+                        process.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "lab-fork-timeout");
+            watchdog.setDaemon(true);
+            watchdog.start();
         }
         Thread killer = new Thread(process::destroyForcibly, "lab-fork-killer");
         Runtime.getRuntime().addShutdownHook(killer);
@@ -63,6 +94,10 @@ public final class JavaFork {
             }
             int status = process.waitFor();
             errReader.join();
+            if (timedOut.get()) {
+                throw new ForkFailure("it ran longer than " + ForkTimeout.format(timeout)
+                        + " (lab.forkTimeout) and was stopped", status, false, true);
+            }
             if (status == 0) {
                 return;
             }

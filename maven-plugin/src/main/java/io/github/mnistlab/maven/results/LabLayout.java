@@ -54,6 +54,11 @@ public record LabLayout(Path root) {
         return root.resolve("predictions").resolve(run + ".json");
     }
 
+    /** {@code checks/}: the check results as JUnit XML, for CI. */
+    public Path checks() {
+        return root.resolve("checks");
+    }
+
     /** {@code report/}: the default report directory. */
     public Path report() {
         return root.resolve("report");

@@ -49,7 +49,7 @@ public record Threshold(String run, Double minTestAccuracy, Double maxTrainingSe
     }
 
     /** A limit as the POM gives it: {@code 0.97}, {@code 60}, {@code 0.01}. */
-    private static String asWritten(double limit) {
+    static String asWritten(double limit) {
         return BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString();
     }
 }

@@ -103,6 +103,30 @@ class JavaForkTest {
     }
 
     @Test
+    void aForkPastItsTimeLimitIsStoppedAndSaysSo() throws Exception {
+        long start = System.nanoTime();
+        ForkFailure failure = assertThrows(ForkFailure.class,
+                () -> JavaFork.run(fake("sleep", Map.of()), java.time.Duration.ofSeconds(2), out::add, err::add));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(failure.timedOut() && !failure.userError(), failure.getMessage());
+        assertEquals("it ran longer than 2 s (lab.forkTimeout) and was stopped", failure.getMessage());
+        assertTrue(seconds >= 2 && seconds < 30, "stopped after " + seconds + " s, not at the end of its 120 s sleep");
+    }
+
+    @Test
+    void timeLimitsAreWrittenInSecondsMinutesOrHours() {
+        assertEquals(java.time.Duration.ofSeconds(90), ForkTimeout.parse("90s"));
+        assertEquals(java.time.Duration.ofSeconds(45), ForkTimeout.parse("45"));
+        assertEquals(java.time.Duration.ofMinutes(30), ForkTimeout.parse(" 30m "));
+        assertEquals(java.time.Duration.ofHours(2), ForkTimeout.parse("2H"));
+        assertEquals(null, ForkTimeout.parse(""));
+        assertEquals("30 min", ForkTimeout.format(java.time.Duration.ofMinutes(30)));
+        assertEquals("forkTimeout is '10 minutes', expected a positive time such as 90s, 30m or 2h (a plain number is"
+                + " seconds)", assertThrows(IllegalArgumentException.class, () -> ForkTimeout.parse("10 minutes")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ForkTimeout.parse("0s"));
+    }
+
+    @Test
     void theErrorLineOfAUserErrorIsTheMessage() {
         ForkFailure failure = assertThrows(ForkFailure.class, () -> run(fake("user-error", Map.of())));
         assertTrue(failure.userError());
