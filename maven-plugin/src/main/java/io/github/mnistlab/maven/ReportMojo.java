@@ -100,6 +100,11 @@ public class ReportMojo extends AbstractRunsMojo {
 
     @Override
     protected void executeLab() throws MojoExecutionException, MojoFailureException {
+        render(reportDirectory != null ? reportDirectory.toPath() : lab().report());
+    }
+
+    /** Renders the report of what the lab directory holds into {@code directory}; returns the page. */
+    protected final Path render(Path target) throws MojoExecutionException, MojoFailureException {
         XAxis axis = XAxis.parse(reportXAxis);
         Locale locale = reportLocale == null || reportLocale.isBlank() ? Locale.getDefault()
                 : Locale.forLanguageTag(reportLocale.strip().replace('_', '-'));
@@ -121,12 +126,12 @@ public class ReportMojo extends AbstractRunsMojo {
                         .map(run -> new ReportInputs.Run(run.record(), description(run.id()), run.directory())).toList(),
                 LabResults.comparisons(lab()), LabResults.sweeps(lab()), data, dataProblem,
                 gitCommit(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
-        Path directory = reportDirectory != null ? reportDirectory.toPath() : lab().report();
         try {
-            Path page = new LabReport(reportTemplate == null ? null : reportTemplate.toPath()).write(view, directory);
+            Path page = new LabReport(reportTemplate == null ? null : reportTemplate.toPath()).write(view, target);
             getLog().info("Lab report of " + view.runs().size() + " run(s): " + page);
+            return page;
         } catch (IOException e) {
-            throw new MojoExecutionException("could not write the report into " + directory, e);
+            throw new MojoExecutionException("could not write the report into " + target, e);
         }
     }
 

@@ -3,9 +3,12 @@ package io.github.mnistlab.maven;
 import io.github.mnistlab.maven.plan.Overrides;
 import io.github.mnistlab.maven.plan.SweepDefinition;
 import io.github.mnistlab.maven.plan.UpToDate;
+import io.github.mnistlab.spec.SweepPoint;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -47,6 +50,31 @@ public class SweepMojo extends AbstractTrainingMojo {
     @Parameter(property = "lab.sweeps")
     private List<String> selectedSweeps;
 
+    /**
+     * Runs only these points of the sweeps (comma-separated point ids, e.g. {@code k1-m10,k1-m40} or
+     * {@code d2-k5}), for splitting a sweep over CI jobs; a sweep none of whose points is named is
+     * left out. Points that have run before are kept, so a sweep also resumes where it stopped.
+     * {@code sweep.json} is written once every point has run (here, or in {@code sweepDirectories}).
+     *
+     * <pre>{@code mvn verify -Dlab.sweeps=mlp-k-m -Dlab.sweepPoints=k1-m10,k1-m40}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.sweepPoints")
+    private List<String> sweepPoints;
+
+    /**
+     * Sweep directories of other jobs (each holding {@code <sweep id>/<point>/run.json}, e.g.
+     * {@code job-1/target/lab/sweeps}): their complete points are copied instead of trained again, so
+     * a merge job builds each {@code sweep.json} from every job's points.
+     *
+     * <pre>{@code mvn lab:sweep lab:report -Dlab.sweepDirectories=job-1/target/lab/sweeps,job-2/target/lab/sweeps}</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "lab.sweepDirectories")
+    private List<File> sweepDirectories;
+
     @Override
     protected void executeLab() throws MojoExecutionException, MojoFailureException {
         if (sweeps == null || sweeps.isEmpty()) {
@@ -72,6 +100,12 @@ public class SweepMojo extends AbstractTrainingMojo {
         TrainerFork trainer = trainerFork();
         LibraryClasspath classpath = trainer.classpath();
         for (SweepDefinition sweep : chosen) {
+            List<String> points = sweep.spec(overrides).points().stream().map(SweepPoint::id)
+                    .filter(p -> sweepPoints != null && sweepPoints.contains(p)).toList();
+            if (sweepPoints != null && !sweepPoints.isEmpty() && points.isEmpty()) {
+                getLog().info("[" + sweep.id() + "] skipped: none of its points is among lab.sweepPoints");
+                continue;
+            }
             Path dir = lab().sweep(sweep.id());
             String specJson = sweep.specJson(overrides);
             String fingerprint = UpToDate.fingerprint(specJson, classpath.library(), null);
@@ -86,6 +120,14 @@ public class SweepMojo extends AbstractTrainingMojo {
                     + " (" + decision.reason() + ")");
             forkInto(dir, fingerprint, trainer, device -> {
                 List<String> arguments = new ArrayList<>(SweepDefinition.arguments(specFile, dir, device));
+                if (!points.isEmpty()) {
+                    arguments.addAll(List.of("--points", String.join(",", points)));
+                }
+                if (sweepDirectories != null && !sweepDirectories.isEmpty()) {
+                    arguments.addAll(List.of("--from", sweepDirectories.stream()
+                            .map(d -> projectPath(d.getPath()).resolve(sweep.id()).toString())
+                            .collect(Collectors.joining(","))));
+                }
                 arguments.addAll(threadOptions());
                 return arguments;
             }, "sweep '" + sweep.id() + "'");

@@ -66,6 +66,14 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--kernels", description = "cnn: kernel sizes (default 3,5,7).")
     String kernels;
 
+    @Option(names = "--points", split = ",", description = "Run only these points (ids such as k2-m40 or d2-k5);"
+            + " the others are taken from --out or --from when they have run there.")
+    List<String> chosenPoints;
+
+    @Option(names = "--from", split = ",", description = "Directories of this sweep run elsewhere (e.g. by other CI"
+            + " jobs): their complete points are copied instead of trained again.")
+    List<Path> from;
+
     @Override
     public Integer call() {
         SweepSpec sweep = sweepSpec();
@@ -79,13 +87,36 @@ final class SweepCommand implements Callable<Integer> {
         MnistDataset data = MnistLoader.fromSystem(log).load();
         EngineSettings.threads(training.threads(mlp));
         ExperimentRunner runner = ExperimentRunner.create(training.device(), log, 10);
-        List<RunRecord> runs = new ArrayList<>();
+        List<String> ids = points.stream().map(SweepPoint::id).toList();
+        if (chosenPoints != null && !ids.containsAll(chosenPoints)) {
+            throw new IllegalArgumentException("--points names " + chosenPoints.stream().filter(p -> !ids.contains(p)).toList()
+                    + ", which are not points of this sweep; its points: " + String.join(", ", ids));
+        }
+        List<SweepPoint> toTrain = new ArrayList<>();
+        for (SweepPoint p : points) {
+            if (SweptRuns.complete(out.resolve(p.id()), p.spec()) == null
+                    && !SweptRuns.copyFrom(from, p, out, log) && (chosenPoints == null || chosenPoints.contains(p.id()))) {
+                toTrain.add(p);
+            }
+        }
         long started = System.nanoTime();
-        for (int i = 0; i < points.size(); i++) {
-            SweepPoint p = points.get(i);
-            log.accept("sweep point " + (i + 1) + "/" + points.size() + ": " + p.id() + " " + p.coordinates()
-                    + (i == 0 ? "" : ", " + Durations.left((System.nanoTime() - started) / 1e9 / i * (points.size() - i))));
-            runs.add(runner.run(p.id(), p.spec(), data, out.resolve(p.id())));
+        for (int i = 0; i < toTrain.size(); i++) {
+            SweepPoint p = toTrain.get(i);
+            log.accept("sweep point " + (i + 1) + "/" + toTrain.size() + ": " + p.id() + " " + p.coordinates()
+                    + (i == 0 ? "" : ", " + Durations.left((System.nanoTime() - started) / 1e9 / i * (toTrain.size() - i))));
+            runner.run(p.id(), p.spec(), data, out.resolve(p.id()));
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        for (SweepPoint p : points) {
+            RunRecord run = SweptRuns.complete(out.resolve(p.id()), p.spec());
+            if (run != null) {
+                runs.add(run);
+            }
+        }
+        if (runs.size() < points.size()) {
+            log.accept("sweep partial: " + runs.size() + " of " + points.size() + " points have run in " + out
+                    + "; sweep.json is written once every point has (run the others, or merge with --from)");
+            return 0;
         }
         SweepRecord record = SweepRecord.of(sweep.kind().id(), points, runs);
         try {

@@ -164,6 +164,14 @@ public final class ExperimentRunner {
                         : "computed once more it was finite, and that step was applied");
     }
 
+    /** The warning of a step whose loss was far above the recent ones, and what computing it again gave. */
+    static String spikeLine(String id, long iteration, float spiked, float typical, float recomputed, boolean fault) {
+        return String.format(Locale.ROOT, "[%s] warning: iteration %d: the loss was %.4g, far above the recent %.4g;"
+                + " computed once more it was %.4g%s", id, iteration, spiked, typical, recomputed,
+                fault ? " (an engine fault, not a divergence), and that step was applied"
+                        : ", the same spike, and that step was applied");
+    }
+
     /** The closing progress line of a run. */
     static String doneLine(RunRecord r, Path runDir) {
         return String.format(Locale.ROOT, "[%s] done: test accuracy %.4f (best epoch %d of %d), %.1f s training, %s%s",
@@ -312,6 +320,14 @@ public final class ExperimentRunner {
                         recomputedSteps++;
                     }
                     progress.accept(faultLine(id, iteration, parameter, skipped));
+                }
+
+                @Override
+                public void onLossSpike(long iteration, float spiked, float typical, float recomputed, boolean fault) {
+                    if (fault) {
+                        recomputedSteps++;
+                    }
+                    progress.accept(spikeLine(id, iteration, spiked, typical, recomputed, fault));
                 }
             };
             EpochStats stats;

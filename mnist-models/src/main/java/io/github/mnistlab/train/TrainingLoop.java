@@ -30,6 +30,15 @@ import java.util.List;
 public final class TrainingLoop {
     /** At most this many steps in a row may be skipped for non-finite gradients before the run is called diverged. */
     public static final int MAX_CONSECUTIVE_SKIPS = 10;
+    /**
+     * A finite batch loss this many times above the recent ones (and {@value #SPIKE_MARGIN} nats above
+     * them), or above {@value #SPIKE_CEILING} at any time, is checked by computing the step again.
+     */
+    static final float SPIKE_FACTOR = 20;
+    static final float SPIKE_MARGIN = 5;
+    static final float SPIKE_CEILING = 50;
+    /** Steps of an epoch before the recent loss is trusted for the relative test. */
+    static final int SPIKE_WARMUP = 8;
     /** At most this many batches' predictions wait on the device before they are counted. */
     static final int PREDICTION_READ_BATCHES = 64;
 
@@ -49,7 +58,11 @@ public final class TrainingLoop {
      * fault (libtorch 2.2–2.7's oneDNN produced them in the first convolution's weight gradient, see
      * {@code UnfoldConv2d}): the step is not applied but computed once more, and skipped when the
      * gradient is non-finite again. {@value #MAX_CONSECUTIVE_SKIPS} skipped steps in a row are a
-     * divergence too.
+     * divergence too. A finite loss far above the recent ones (a forward pass that returned garbage:
+     * the same libtorch's convolutions did so on 2-core Zen 4 machines, about once in 5,000 steps of the
+     * wide CNN, nondeterministically) is computed once more too: the second result is applied, and
+     * counted as recomputed when it is back in line. A real spike computes the same twice and is
+     * applied as before.
      *
      * @param trainer   an initialized DJL trainer on one device whose loss is a softmax cross-entropy
      * @param optimizer the optimizer of the trainer's configuration ({@code config.getOptimizer()})
@@ -74,6 +87,7 @@ public final class TrainingLoop {
             int recomputed = 0;
             int skipped = 0;
             int skippedInARow = 0;
+            RecentLoss recent = new RecentLoss();
             long iteration = firstIteration;
             for (int b = 0, from = 0; b < batches.count(); b++, from += batchSize) {
                 iteration++;
@@ -83,6 +97,16 @@ public final class TrainingLoop {
                     NDList labels = new NDList(slice.get(slice.size() - 1));
                     NDList inputs = new NDList(slice.subList(0, slice.size() - 1));
                     Step step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
+                    if (step.faultyParameter() == null && recent.spike(step.loss())) {
+                        float spiked = step.loss();
+                        zeroGradients(trainable);
+                        step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
+                        boolean fault = !recent.spike(step.loss());
+                        heard.onLossSpike(iteration, spiked, (float) recent.typical(), step.loss(), fault);
+                        if (fault && step.faultyParameter() == null) {
+                            recomputed++;
+                        }
+                    }
                     if (step.faultyParameter() != null) {
                         String parameter = step.faultyParameter();
                         zeroGradients(trainable);
@@ -101,6 +125,7 @@ public final class TrainingLoop {
                     }
                     if (step.faultyParameter() == null) {
                         update(trainable, step.gradients(), optimizer);
+                        recent.add(step.loss());
                         skippedInARow = 0;
                     }
                     int samples = Math.min(n, from + batchSize) - from;
@@ -112,6 +137,30 @@ public final class TrainingLoop {
             pending.flush();
             double seconds = (System.nanoTime() - start) / 1e9;
             return new EpochStats(weightedLoss / n, pending.correct / (double) n, n, seconds, recomputed, skipped);
+        }
+    }
+
+    /** The recent batch losses of an epoch, for telling a garbage forward pass from a step in line. */
+    static final class RecentLoss {
+        private double typical;
+        private int count;
+
+        /** Whether {@code loss} is far out of line with the applied steps before it. */
+        boolean spike(float loss) {
+            if (loss > SPIKE_CEILING) {
+                return true;
+            }
+            return count >= SPIKE_WARMUP && loss > SPIKE_FACTOR * typical && loss > typical + SPIKE_MARGIN;
+        }
+
+        /** An applied step's loss (an exponential moving average over about the last ten). */
+        void add(float loss) {
+            typical = count == 0 ? loss : 0.9 * typical + 0.1 * loss;
+            count++;
+        }
+
+        double typical() {
+            return typical;
         }
     }
 

@@ -330,4 +330,58 @@ class TrainingLoopTest {
                 + TrainingLoop.MAX_CONSECUTIVE_SKIPS + " training steps in a row"), e.getMessage());
         assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());
     }
+
+    /** Multiplies the logits by a million on chosen training forward calls (1-based): a forward pass that returned garbage. */
+    private static final class LogitGarbage extends AbstractBlock {
+        private final java.util.function.IntPredicate garbled;
+        private int calls;
+
+        LogitGarbage(java.util.function.IntPredicate garbled) {
+            this.garbled = garbled;
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                PairList<String, Object> params) {
+            NDArray x = inputs.singletonOrThrow();
+            return new NDList(training && garbled.test(++calls) ? x.mul(1e6f) : x);
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return inputShapes;
+        }
+    }
+
+    @Test
+    void aLossFarAboveTheRecentOnesIsComputedAgainAndTheRecomputationApplied() {
+        try (Model model = Model.newInstance("spike", Device.cpu(), "PyTorch")) {
+            // 30 batches of 10: batch 12's first forward pass returns garbage, its recomputation (call 13) does not
+            model.setBlock(new SequentialBlock().add(mlp()).add(new LogitGarbage(call -> call == 12)));
+            DefaultTrainingConfig config = config(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
+            try (Trainer trainer = model.newTrainer(config);
+                    DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
+                trainer.initialize(new Shape(1, 1, 28, 28));
+                List<String> spikes = new ArrayList<>();
+                List<Float> losses = new ArrayList<>();
+                EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, 10, 3, 0,
+                        new IterationListener() {
+                            @Override
+                            public void onIteration(long iteration, float loss) {
+                                losses.add(loss);
+                            }
+
+                            @Override
+                            public void onLossSpike(long iteration, float spiked, float typical, float recomputed,
+                                    boolean fault) {
+                                spikes.add(iteration + (fault ? " fault" : " same") + " " + (spiked > 50) + " " + (recomputed < 5));
+                            }
+                        });
+                assertEquals(List.of("12 fault true true"), spikes, losses.toString());
+                assertEquals(1, stats.recomputedSteps());
+                assertTrue(losses.get(11) < 5, "the recomputed loss is the one heard: " + losses.get(11));
+                assertTrue(stats.accuracy() > 0.1, "training went on: accuracy " + stats.accuracy());
+            }
+        }
+    }
 }
