@@ -165,11 +165,11 @@ public final class ExperimentRunner {
     }
 
     /** The warning of a step whose loss was far above the recent ones, and what computing it again gave. */
-    static String spikeLine(String id, long iteration, float spiked, float typical, float recomputed, boolean fault) {
-        return String.format(Locale.ROOT, "[%s] warning: iteration %d: the loss was %.4g, far above the recent %.4g;"
-                + " computed once more it was %.4g%s", id, iteration, spiked, typical, recomputed,
-                fault ? " (an engine fault, not a divergence), and that step was applied"
-                        : ", the same spike, and that step was applied");
+    static String spikeLine(String id, long iteration, float spiked, float typical, float recomputed, boolean skipped) {
+        return String.format(Locale.ROOT, "[%s] warning: iteration %d: the loss was %.4g, far above the recent %.4g"
+                + " (a garbage forward pass or an unstable step); computed once more it was %.4g, %s", id, iteration,
+                spiked, typical, recomputed, skipped ? "far above again, so this step was skipped"
+                        : "back in line, and that step was applied");
     }
 
     /** The closing progress line of a run. */
@@ -323,11 +323,13 @@ public final class ExperimentRunner {
                 }
 
                 @Override
-                public void onLossSpike(long iteration, float spiked, float typical, float recomputed, boolean fault) {
-                    if (fault) {
+                public void onLossSpike(long iteration, float spiked, float typical, float recomputed, boolean skipped) {
+                    if (skipped) {
+                        skippedSteps++;
+                    } else {
                         recomputedSteps++;
                     }
-                    progress.accept(spikeLine(id, iteration, spiked, typical, recomputed, fault));
+                    progress.accept(spikeLine(id, iteration, spiked, typical, recomputed, skipped));
                 }
             };
             EpochStats stats;

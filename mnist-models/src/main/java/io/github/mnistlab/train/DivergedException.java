@@ -26,6 +26,13 @@ public class DivergedException extends RuntimeException {
                 + " of them was applied; lower the learning rate and train again");
     }
 
+    /** {@code steps} training steps in a row, up to {@code iteration}, had a loss far above the recent {@code typical}. */
+    static DivergedException lossSpikes(long iteration, float loss, double typical, int steps) {
+        return new DivergedException(iteration, "the training loss was far above the recent " + (float) typical
+                + " in " + steps + " training steps in a row (to iteration " + iteration + ", " + loss
+                + "), so none of them was applied; lower the learning rate and train again");
+    }
+
     public long iteration() {
         return iteration;
     }

@@ -27,10 +27,9 @@ public interface IterationListener {
 
     /**
      * A step whose finite loss {@code spiked} was far above the {@code typical} one of the steps before
-     * it, computed once more to {@code recomputed}; {@code fault} tells whether that was back in line
-     * (an engine fault: the first forward pass returned garbage) rather than the same spike again.
-     * The second result was applied.
+     * it, computed once more to {@code recomputed}: applied when that was back in line, else
+     * ({@code skipped}) not applied.
      */
-    default void onLossSpike(long iteration, float spiked, float typical, float recomputed, boolean fault) {
+    default void onLossSpike(long iteration, float spiked, float typical, float recomputed, boolean skipped) {
     }
 }

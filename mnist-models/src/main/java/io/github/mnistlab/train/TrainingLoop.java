@@ -59,10 +59,10 @@ public final class TrainingLoop {
      * {@code UnfoldConv2d}): the step is not applied but computed once more, and skipped when the
      * gradient is non-finite again. {@value #MAX_CONSECUTIVE_SKIPS} skipped steps in a row are a
      * divergence too. A finite loss far above the recent ones (a forward pass that returned garbage:
-     * the same libtorch's convolutions did so on 2-core Zen 4 machines, about once in 5,000 steps of the
-     * wide CNN, nondeterministically) is computed once more too: the second result is applied, and
-     * counted as recomputed when it is back in line. A real spike computes the same twice and is
-     * applied as before.
+     * the same libtorch returned losses of 1e23 to 4e36 on a 2-core Zen 4 machine, about once in 5,000
+     * steps of the wide CNN, and one applied step leaves a dead network) is computed once more too:
+     * when the second result is back in line it is applied (counted as recomputed), else the step is
+     * skipped like a non-finite one; {@value #MAX_CONSECUTIVE_SKIPS} such steps in a row are a divergence.
      *
      * @param trainer   an initialized DJL trainer on one device whose loss is a softmax cross-entropy
      * @param optimizer the optimizer of the trainer's configuration ({@code config.getOptimizer()})
@@ -97,13 +97,20 @@ public final class TrainingLoop {
                     NDList labels = new NDList(slice.get(slice.size() - 1));
                     NDList inputs = new NDList(slice.subList(0, slice.size() - 1));
                     Step step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
+                    boolean spikeSkipped = false;
                     if (step.faultyParameter() == null && recent.spike(step.loss())) {
                         float spiked = step.loss();
                         zeroGradients(trainable);
                         step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
-                        boolean fault = !recent.spike(step.loss());
-                        heard.onLossSpike(iteration, spiked, (float) recent.typical(), step.loss(), fault);
-                        if (fault && step.faultyParameter() == null) {
+                        spikeSkipped = recent.spike(step.loss());
+                        heard.onLossSpike(iteration, spiked, (float) recent.typical(), step.loss(), spikeSkipped);
+                        if (spikeSkipped) {
+                            zeroGradients(trainable);
+                            skipped++;
+                            if (++skippedInARow >= MAX_CONSECUTIVE_SKIPS) {
+                                throw DivergedException.lossSpikes(iteration, step.loss(), recent.typical(), skippedInARow);
+                            }
+                        } else if (step.faultyParameter() == null) {
                             recomputed++;
                         }
                     }
@@ -123,7 +130,7 @@ public final class TrainingLoop {
                             recomputed++;
                         }
                     }
-                    if (step.faultyParameter() == null) {
+                    if (step.faultyParameter() == null && !spikeSkipped) {
                         update(trainable, step.gradients(), optimizer);
                         recent.add(step.loss());
                         skippedInARow = 0;
