@@ -1,8 +1,8 @@
 import groovy.json.JsonSlurper
 
-def lines = new File(basedir, 'build.log').readLines().findAll { it.startsWith('{"include":') }
+def lines = new File(basedir, 'build.log').readLines().findAll { it.contains('{"include":') }
 assert lines.size() == 1 : 'one JSON line on standard output'
-def units = new JsonSlurper().parseText(lines[0]).include
+def units = new JsonSlurper().parseText(lines[0].substring(lines[0].indexOf('{'))).include
 def trained = units.findAll { it.goal == 'lab:train' }
 assert trained*.experiments == ['mlp', 'digits,sum-transfer', 'sum-scratch']
 // every experiment exactly once, after the run it builds on

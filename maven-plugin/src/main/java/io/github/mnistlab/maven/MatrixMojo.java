@@ -24,7 +24,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * report from every job's runs ({@code lab.runDirectories}, {@code lab.sweepDirectories}). The same
  * JSON is written to {@code target/lab/matrix.json}. Nothing is trained.
  *
- * <pre>{@code mvn -q lab:matrix}</pre>
+ * <pre>{@code mvn -B -q lab:matrix}</pre>
  *
  * @since 0.1.0
  */

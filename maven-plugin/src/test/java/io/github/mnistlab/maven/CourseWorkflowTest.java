@@ -31,11 +31,12 @@ class CourseWorkflowTest {
         Map<String, Object> jobs = (Map<String, Object>) workflow.get("jobs");
         assertEquals(List.of("plan", "train", "report"), List.copyOf(jobs.keySet()));
 
-        assertTrue(runs(steps(jobs, "plan")).contains("mvn -q lab:matrix"), "the plan asks the plugin");
+        assertTrue(runs(steps(jobs, "plan")).contains("mvn -B -q lab:matrix")
+                && runs(steps(jobs, "plan")).contains("matrix=$(cat target/lab/matrix.json)"), "the plan asks the plugin");
         Map<String, Object> train = (Map<String, Object>) jobs.get("train");
         assertEquals("plan", train.get("needs"));
         assertEquals("${{ fromJSON(needs.plan.outputs.matrix) }}", ((Map<String, Object>) train.get("strategy")).get("matrix"));
-        assertTrue(runs(steps(jobs, "train")).contains("mvn ${{ matrix.args }} -Dlab.forkTimeout="), "each unit's goal");
+        assertTrue(runs(steps(jobs, "train")).contains("mvn -B ${{ matrix.args }} -Dlab.forkTimeout="), "each unit's goal");
 
         String merge = runs(steps(jobs, "report"));
         assertTrue(merge.contains("lab:report") && merge.contains("-Dlab.runDirectories=merged/runs")
