@@ -166,10 +166,10 @@ public final class ExperimentRunner {
 
     /** The warning of a step whose loss was far above the recent ones, and what computing it again gave. */
     static String spikeLine(String id, long iteration, float spiked, float typical, float recomputed, boolean skipped) {
-        return String.format(Locale.ROOT, "[%s] warning: iteration %d: the loss was %.4g, far above the recent %.4g"
-                + " (a garbage forward pass or an unstable step); computed once more it was %.4g, %s", id, iteration,
-                spiked, typical, recomputed, skipped ? "far above again, so this step was skipped"
-                        : "back in line, and that step was applied");
+        return String.format(Locale.ROOT, "[%s] warning: iteration %d: the step was far out of line with the recent ones"
+                + " (loss %.4g against %.4g, or a gradient over a thousand times its recent norm: a garbage pass or an"
+                + " unstable step); computed once more (loss %.4g) it was %s", id, iteration, spiked, typical, recomputed,
+                skipped ? "out of line again, so this step was skipped" : "back in line, and that step was applied");
     }
 
     /** The closing progress line of a run. */

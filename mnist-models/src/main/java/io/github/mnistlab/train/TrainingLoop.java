@@ -37,6 +37,8 @@ public final class TrainingLoop {
     static final float SPIKE_FACTOR = 20;
     static final float SPIKE_MARGIN = 5;
     static final float SPIKE_CEILING = 50;
+    /** A gradient whose norm is this many times its recent one is checked too. */
+    static final double GRADIENT_SPIKE_FACTOR = 1000;
     /** Steps of an epoch before the recent loss is trusted for the relative test. */
     static final int SPIKE_WARMUP = 8;
     /** At most this many batches' predictions wait on the device before they are counted. */
@@ -58,7 +60,8 @@ public final class TrainingLoop {
      * fault (libtorch 2.2–2.7's oneDNN produced them in the first convolution's weight gradient, see
      * {@code UnfoldConv2d}): the step is not applied but computed once more, and skipped when the
      * gradient is non-finite again. {@value #MAX_CONSECUTIVE_SKIPS} skipped steps in a row are a
-     * divergence too. A finite loss far above the recent ones (a forward pass that returned garbage:
+     * divergence too. A finite loss far above the recent ones, or a gradient over a thousand times its
+     * recent norm (a pass that returned garbage:
      * the same libtorch returned losses of 1e23 to 4e36 on a 2-core Zen 4 machine, about once in 5,000
      * steps of the wide CNN, and one applied step leaves a dead network) is computed once more too:
      * when the second result is back in line it is applied (counted as recomputed), else the step is
@@ -98,11 +101,11 @@ public final class TrainingLoop {
                     NDList inputs = new NDList(slice.subList(0, slice.size() - 1));
                     Step step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
                     boolean spikeSkipped = false;
-                    if (step.faultyParameter() == null && recent.spike(step.loss())) {
+                    if (step.faultyParameter() == null && recent.spike(step)) {
                         float spiked = step.loss();
                         zeroGradients(trainable);
                         step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
-                        spikeSkipped = recent.spike(step.loss());
+                        spikeSkipped = recent.spike(step);
                         heard.onLossSpike(iteration, spiked, (float) recent.typical(), step.loss(), spikeSkipped);
                         if (spikeSkipped) {
                             zeroGradients(trainable);
@@ -132,7 +135,7 @@ public final class TrainingLoop {
                     }
                     if (step.faultyParameter() == null && !spikeSkipped) {
                         update(trainable, step.gradients(), optimizer);
-                        recent.add(step.loss());
+                        recent.add(step);
                         skippedInARow = 0;
                     }
                     int samples = Math.min(n, from + batchSize) - from;
@@ -147,22 +150,50 @@ public final class TrainingLoop {
         }
     }
 
-    /** The recent batch losses of an epoch, for telling a garbage forward pass from a step in line. */
+    /**
+     * The recent steps of an epoch (their loss and each gradient's norm, as moving averages over
+     * about the last ten applied steps), for telling a garbage pass from a step in line.
+     */
     static final class RecentLoss {
         private double typical;
+        private double[] norms;
         private int count;
 
-        /** Whether {@code loss} is far out of line with the applied steps before it. */
-        boolean spike(float loss) {
+        /** Whether {@code step}'s loss or one of its gradients is far out of line with the applied steps before it. */
+        boolean spike(Step step) {
+            float loss = step.loss();
             if (loss > SPIKE_CEILING) {
                 return true;
             }
-            return count >= SPIKE_WARMUP && loss > SPIKE_FACTOR * typical && loss > typical + SPIKE_MARGIN;
+            if (count < SPIKE_WARMUP) {
+                return false;
+            }
+            if (loss > SPIKE_FACTOR * typical && loss > typical + SPIKE_MARGIN) {
+                return true;
+            }
+            for (int i = 0; i < norms.length; i++) {
+                if (norms[i] > 0 && step.norms()[i] > GRADIENT_SPIKE_FACTOR * norms[i]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
-        /** An applied step's loss (an exponential moving average over about the last ten). */
-        void add(float loss) {
-            typical = count == 0 ? loss : 0.9 * typical + 0.1 * loss;
+        /** An applied step. */
+        void add(Step step) {
+            float[] latest = step.norms();
+            if (count == 0) {
+                typical = step.loss();
+                norms = new double[latest.length];
+                for (int i = 0; i < latest.length; i++) {
+                    norms[i] = latest[i];
+                }
+            } else {
+                typical = 0.9 * typical + 0.1 * step.loss();
+                for (int i = 0; i < latest.length; i++) {
+                    norms[i] = 0.9 * norms[i] + 0.1 * latest[i];
+                }
+            }
             count++;
         }
 
@@ -175,11 +206,11 @@ public final class TrainingLoop {
      * One forward and backward pass and what the check read: the loss, the logits, the gradients, and
      * the name of the first parameter whose gradient is not finite (null when all are).
      */
-    private record Step(float loss, NDArray logits, NDList gradients, String faultyParameter) {
+    record Step(float loss, NDArray logits, NDList gradients, float[] norms, String faultyParameter) {
         /**
-         * Computes the step and reads, in one copy from the device, the loss and the sum of every
-         * gradient: a sum is finite exactly when its gradient holds no NaN or infinity (barring a
-         * gradient so large that its elements add up past 3.4e38, which no step survives anyway).
+         * Computes the step and reads, in one copy from the device, the loss and the L2 norm of every
+         * gradient (one native call each, like the sum it replaced): it is finite exactly when its
+         * gradient holds no NaN or infinity, and it tells a gradient out of line.
          *
          * @throws DivergedException when the loss is NaN or infinite
          */
@@ -199,7 +230,7 @@ public final class TrainingLoop {
             for (Pair<String, Parameter> p : trainable) {
                 NDArray gradient = p.getValue().getArray().getGradient();
                 gradients.add(gradient);
-                sums.add(gradient.sum());
+                sums.add(gradient.norm());
             }
             gradients.attach(batch);
             sums.attach(batch);
@@ -213,7 +244,7 @@ public final class TrainingLoop {
                     faulty = trainable.get(i - 1).getKey();
                 }
             }
-            return new Step(read[0], logits, gradients, faulty);
+            return new Step(read[0], logits, gradients, java.util.Arrays.copyOfRange(read, 1, read.length), faulty);
         }
     }
 

@@ -415,4 +415,65 @@ class TrainingLoopTest {
             }
         }
     }
+
+    /**
+     * A pass-through block whose parameter gets a gradient of about 1e9 on chosen training calls while
+     * the output and the loss stay as they are: a backward pass that returned finite garbage.
+     */
+    private static final class GradientBlast extends AbstractBlock {
+        private final java.util.function.IntPredicate blasted;
+        private int calls;
+
+        GradientBlast(java.util.function.IntPredicate blasted) {
+            this.blasted = blasted;
+            addParameter(Parameter.builder().setName("probe").setType(Parameter.Type.WEIGHT).optShape(new Shape(1))
+                    .optInitializer(Initializer.ONES).build());
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                PairList<String, Object> params) {
+            NDArray x = inputs.singletonOrThrow();
+            NDArray p = store.getValue(parameters.get("probe"), x.getDevice(), training);
+            NDArray scaled = p.mul(training && blasted.test(++calls) ? 1e9f : 1e-3f);
+            // adds zero going forward; the gradient of p is the scale times the sum of the upstream gradient
+            return new NDList(x.add(scaled.sub(scaled.stopGradient())));
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return inputShapes;
+        }
+    }
+
+    @Test
+    void aGradientFarAboveItsRecentSizeIsComputedAgainBeforeItIsApplied() {
+        try (Model model = Model.newInstance("blast", Device.cpu(), "PyTorch")) {
+            // batch 12's first backward pass gives the probe a gradient about a trillion times its usual size
+            GradientBlast blast = new GradientBlast(call -> call == 12);
+            model.setBlock(new SequentialBlock().add(blast).add(mlp()));
+            DefaultTrainingConfig config = config(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
+            try (Trainer trainer = model.newTrainer(config);
+                    DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
+                trainer.initialize(new Shape(1, 1, 28, 28));
+                List<String> spikes = new ArrayList<>();
+                EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, 10, 3, 0,
+                        new IterationListener() {
+                            @Override
+                            public void onIteration(long iteration, float loss) {
+                            }
+
+                            @Override
+                            public void onLossSpike(long iteration, float spiked, float typical, float recomputed,
+                                    boolean skipped) {
+                                spikes.add(iteration + (skipped ? " skipped" : " recomputed"));
+                            }
+                        });
+                assertEquals(List.of("12 recomputed"), spikes);
+                assertEquals(1, stats.recomputedSteps());
+                float probe = blast.getParameters().get("probe").getArray().getFloat();
+                assertTrue(Math.abs(probe) < 10, "the blasted gradient was not applied: probe " + probe);
+            }
+        }
+    }
 }
