@@ -353,17 +353,22 @@ class TrainingLoopTest {
         }
     }
 
-    @Test
-    void aLossFarAboveTheRecentOnesIsComputedAgainAndTheRecomputationApplied() {
+    /** A spike the loop reported: the iteration, the first and second loss, and whether the step was skipped. */
+    private record Spike(long iteration, float spiked, float recomputed, boolean skipped) {
+    }
+
+    /**
+     * One epoch (30 batches of 10, SGD at 0.05) of {@code block}, hearing every loss and spike;
+     * {@code inspect} sees the block after the epoch, before the model closes.
+     */
+    private static EpochStats spikyEpoch(Block block, List<Float> losses, List<Spike> spikes,
+            java.util.function.Consumer<Block> inspect) {
         try (Model model = Model.newInstance("spike", Device.cpu(), "PyTorch")) {
-            // 30 batches of 10: batch 12's first forward pass returns garbage, its recomputation (call 13) does not
-            model.setBlock(new SequentialBlock().add(mlp()).add(new LogitGarbage(call -> call == 12)));
+            model.setBlock(block);
             DefaultTrainingConfig config = config(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
             try (Trainer trainer = model.newTrainer(config);
                     DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
                 trainer.initialize(new Shape(1, 1, 28, 28));
-                List<String> spikes = new ArrayList<>();
-                List<Float> losses = new ArrayList<>();
                 EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, 10, 3, 0,
                         new IterationListener() {
                             @Override
@@ -373,47 +378,46 @@ class TrainingLoopTest {
 
                             @Override
                             public void onLossSpike(long iteration, float spiked, float typical, float recomputed,
-                                    boolean fault) {
-                                spikes.add(iteration + (fault ? " skipped" : " recomputed") + " " + (spiked > 50) + " " + (recomputed < 5));
+                                    boolean skipped) {
+                                spikes.add(new Spike(iteration, spiked, recomputed, skipped));
                             }
                         });
-                assertEquals(List.of("12 recomputed true true"), spikes, losses.toString());
-                assertEquals(1, stats.recomputedSteps());
-                assertTrue(losses.get(11) < 5, "the recomputed loss is the one heard: " + losses.get(11));
-                assertTrue(stats.accuracy() > 0.1, "training went on: accuracy " + stats.accuracy());
+                inspect.accept(block);
+                return stats;
             }
         }
     }
 
+    private static List<String> outcomes(List<Spike> spikes) {
+        return spikes.stream().map(s -> s.iteration() + (s.skipped() ? " skipped" : " recomputed")).toList();
+    }
+
+    @Test
+    void aLossFarAboveTheRecentOnesIsComputedAgainAndTheRecomputationApplied() {
+        List<Float> losses = new ArrayList<>();
+        List<Spike> heard = new ArrayList<>();
+        // batch 12's first forward pass returns garbage, its recomputation (call 13) does not
+        EpochStats stats = spikyEpoch(new SequentialBlock().add(mlp()).add(new LogitGarbage(call -> call == 12)),
+                losses, heard, block -> { });
+        List<String> spikes = heard.stream().map(s -> s.iteration() + (s.skipped() ? " skipped" : " recomputed") + " "
+                + (s.spiked() > 50) + " " + (s.recomputed() < 5)).toList();
+        assertEquals(List.of("12 recomputed true true"), spikes, losses.toString());
+        assertEquals(1, stats.recomputedSteps());
+        assertTrue(losses.get(11) < 5, "the recomputed loss is the one heard: " + losses.get(11));
+        assertTrue(stats.accuracy() > 0.1, "training went on: accuracy " + stats.accuracy());
+    }
+
     @Test
     void aLossFarAboveTheRecentOnesTwiceIsSkippedLeavingTheParametersAsTheyWere() {
-        try (Model model = Model.newInstance("spike-twice", Device.cpu(), "PyTorch")) {
-            Block net = mlp();
-            // batch 12 returns garbage on both tries (calls 12 and 13)
-            model.setBlock(new SequentialBlock().add(net).add(new LogitGarbage(call -> call == 12 || call == 13)));
-            DefaultTrainingConfig config = config(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
-            try (Trainer trainer = model.newTrainer(config);
-                    DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
-                trainer.initialize(new Shape(1, 1, 28, 28));
-                List<String> spikes = new ArrayList<>();
-                EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, 10, 3, 0,
-                        new IterationListener() {
-                            @Override
-                            public void onIteration(long iteration, float loss) {
-                            }
-
-                            @Override
-                            public void onLossSpike(long iteration, float spiked, float typical, float recomputed,
-                                    boolean skipped) {
-                                spikes.add(iteration + (skipped ? " skipped" : " recomputed"));
-                            }
-                        });
-                assertEquals(List.of("12 skipped"), spikes);
-                assertEquals(1, stats.skippedSteps());
-                assertEquals(0, stats.recomputedSteps());
-                assertTrue(stats.accuracy() > 0.1, "the garbage step was not applied: accuracy " + stats.accuracy());
-            }
-        }
+        List<Spike> heard = new ArrayList<>();
+        // batch 12 returns garbage on both tries (calls 12 and 13)
+        EpochStats stats = spikyEpoch(new SequentialBlock().add(mlp()).add(new LogitGarbage(call -> call == 12 || call == 13)),
+                new ArrayList<>(), heard, block -> { });
+        List<String> spikes = outcomes(heard);
+        assertEquals(List.of("12 skipped"), spikes);
+        assertEquals(1, stats.skippedSteps());
+        assertEquals(0, stats.recomputedSteps());
+        assertTrue(stats.accuracy() > 0.1, "the garbage step was not applied: accuracy " + stats.accuracy());
     }
 
     /**
@@ -448,32 +452,16 @@ class TrainingLoopTest {
 
     @Test
     void aGradientFarAboveItsRecentSizeIsComputedAgainBeforeItIsApplied() {
-        try (Model model = Model.newInstance("blast", Device.cpu(), "PyTorch")) {
-            // batch 12's first backward pass gives the probe a gradient about a trillion times its usual size
-            GradientBlast blast = new GradientBlast(call -> call == 12);
-            model.setBlock(new SequentialBlock().add(blast).add(mlp()));
-            DefaultTrainingConfig config = config(() -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
-            try (Trainer trainer = model.newTrainer(config);
-                    DeviceDigits data = DeviceDigits.upload(model.getNDManager(), randomDigits(), 0.5f, 0.25f)) {
-                trainer.initialize(new Shape(1, 1, 28, 28));
-                List<String> spikes = new ArrayList<>();
-                EpochStats stats = TrainingLoop.trainEpoch(trainer, config.getOptimizer(), data, 10, 3, 0,
-                        new IterationListener() {
-                            @Override
-                            public void onIteration(long iteration, float loss) {
-                            }
-
-                            @Override
-                            public void onLossSpike(long iteration, float spiked, float typical, float recomputed,
-                                    boolean skipped) {
-                                spikes.add(iteration + (skipped ? " skipped" : " recomputed"));
-                            }
-                        });
-                assertEquals(List.of("12 recomputed"), spikes);
-                assertEquals(1, stats.recomputedSteps());
-                float probe = blast.getParameters().get("probe").getArray().getFloat();
-                assertTrue(Math.abs(probe) < 10, "the blasted gradient was not applied: probe " + probe);
-            }
-        }
+        List<Spike> heard = new ArrayList<>();
+        float[] probeAfter = new float[1];
+        // batch 12's first backward pass gives the probe a gradient about a trillion times its usual size
+        GradientBlast blast = new GradientBlast(call -> call == 12);
+        EpochStats stats = spikyEpoch(new SequentialBlock().add(blast).add(mlp()), new ArrayList<>(), heard,
+                block -> probeAfter[0] = blast.getParameters().get("probe").getArray().getFloat());
+        List<String> spikes = outcomes(heard);
+        assertEquals(List.of("12 recomputed"), spikes);
+        assertEquals(1, stats.recomputedSteps());
+        float probe = probeAfter[0];
+        assertTrue(Math.abs(probe) < 10, "the blasted gradient was not applied: probe " + probe);
     }
 }
