@@ -38,7 +38,10 @@ public class Experiment {
 
     /** The run's name and directory ({@code target/lab/runs/<id>}): letters, digits, {@code . _ -}. Required. */
     private String id;
-    /** mlp, mlp-scratch, cnn-small, cnn-lenet, cnn-wide, adder-transfer or adder-scratch. Required. */
+    /**
+     * mlp, mlp-scratch, cnn-small, cnn-lenet, cnn-wide, adder-transfer or adder-scratch (the labs), or
+     * mlp-plus, cnn-plus, adder-transfer-plus or adder-scratch-plus (improved). Required.
+     */
     private String preset;
     /** Free text shown in the report. */
     private String description;
@@ -52,6 +55,8 @@ public class Experiment {
     private String activation;
     /** Conv stages (CNN, scratch adder). */
     private List<Stage> stages;
+    /** CNN, scratch adder: batch normalization after each convolution. */
+    private Boolean batchNorm;
     /** Dropout rate after the conv stages. */
     private Float featureDropout;
     /** Dropout rate after each hidden fully connected layer. */
@@ -60,10 +65,20 @@ public class Experiment {
     private String optimizer;
     /** Learning rate, &gt; 0. */
     private Float learningRate;
+    /** Learning-rate schedule: constant, step or cosine. */
+    private String schedule;
+    /** Epochs (may be fractional) of linear learning-rate warm-up from 0; 0 = none. */
+    private Float warmupEpochs;
+    /** Step schedule: the learning rate falls every this many epochs. */
+    private Integer decayEpochs;
+    /** Step schedule: …multiplied by this factor, 0 &lt; f &lt; 1. */
+    private Float decayFactor;
     /** SGD momentum, 0 ≤ m &lt; 1. */
     private Float momentum;
     /** L2 penalty or decoupled weight decay, ≥ 0. */
     private Float weightDecay;
+    /** Label smoothing ε, 0 ≤ ε &lt; 0.5; 0 = none. */
+    private Float labelSmoothing;
     /** Samples (or pairs) per step. */
     private Integer batchSize;
     /** Passes over the training set. */
@@ -78,6 +93,10 @@ public class Experiment {
     private Float normalizeMean;
     /** …divided by this. */
     private Float normalizeStd;
+    /** Augmentation: training images moved by up to this many pixels each way (0 to 6); 0 = none. */
+    private Float shiftPixels;
+    /** Augmentation: training images turned by up to this many degrees either way (0 to 45); 0 = none. */
+    private Float rotationDegrees;
     /** adder-transfer: keep the reused classifier fixed. */
     private Boolean freezePretrained;
     /** Record the mean training loss every this many iterations. */
@@ -91,10 +110,18 @@ public class Experiment {
     public void setHidden(List<Integer> hidden) { this.hidden = hidden; }
     public void setActivation(String activation) { this.activation = activation; }
     public void setStages(List<Stage> stages) { this.stages = stages; }
+    public void setBatchNorm(Boolean batchNorm) { this.batchNorm = batchNorm; }
     public void setFeatureDropout(Float featureDropout) { this.featureDropout = featureDropout; }
     public void setDropout(Float dropout) { this.dropout = dropout; }
     public void setOptimizer(String optimizer) { this.optimizer = optimizer; }
     public void setLearningRate(Float learningRate) { this.learningRate = learningRate; }
+    public void setSchedule(String schedule) { this.schedule = schedule; }
+    public void setWarmupEpochs(Float warmupEpochs) { this.warmupEpochs = warmupEpochs; }
+    public void setDecayEpochs(Integer decayEpochs) { this.decayEpochs = decayEpochs; }
+    public void setDecayFactor(Float decayFactor) { this.decayFactor = decayFactor; }
+    public void setLabelSmoothing(Float labelSmoothing) { this.labelSmoothing = labelSmoothing; }
+    public void setShiftPixels(Float shiftPixels) { this.shiftPixels = shiftPixels; }
+    public void setRotationDegrees(Float rotationDegrees) { this.rotationDegrees = rotationDegrees; }
     public void setMomentum(Float momentum) { this.momentum = momentum; }
     public void setWeightDecay(Float weightDecay) { this.weightDecay = weightDecay; }
     public void setBatchSize(Integer batchSize) { this.batchSize = batchSize; }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One {@code <sweep>}: a grid of runs the library trains and tabulates in
- * {@code target/lab/sweeps/<id>/sweep.json}.
+ * {@code target/lab/sweeps/<id>/sweep.json}, or the ablation of an improved preset (its lab's spec,
+ * each change alone, all changes; the report shows what each change bought).
  *
  * <pre>{@code
  * <sweep>
@@ -22,6 +23,11 @@ import java.util.List;
  *   <depths>1,2</depths>
  *   <kernels>3,5</kernels>
  * </sweep>
+ * <sweep>
+ *   <id>what-each-change-bought</id>
+ *   <kind>ablation</kind>
+ *   <preset>cnn-plus</preset>
+ * </sweep>
  * }</pre>
  *
  * @since 0.1.0
@@ -29,9 +35,12 @@ import java.util.List;
 public class Sweep {
     /** The sweep's name and directory. Required. */
     private String id;
-    /** mlp (depth k × width m) or cnn (stages × kernel size). Required. */
+    /** mlp (depth k × width m), cnn (stages × kernel size) or ablation (an improved preset's changes). Required. */
     private String kind;
-    /** The preset every point starts from; default: the library's for the kind. */
+    /**
+     * The preset every point starts from; default: the library's for the kind (mlp, cnn-lenet). An
+     * ablation names the improved preset: mlp-plus, cnn-plus (default), adder-transfer-plus or adder-scratch-plus.
+     */
     private String preset;
     /** mlp: hidden layer counts, each 1..3. */
     private List<Integer> k;

@@ -104,7 +104,7 @@ public final class EpochBenchmark {
             NDManager manager = model.getNDManager();
             Block block = block(spec, manager);
             model.setBlock(block);
-            DefaultTrainingConfig config = ModelFactory.trainingConfig(spec, device);
+            DefaultTrainingConfig config = ModelFactory.trainingConfig(spec, device, steps);
             Optimizer optimizer = config.getOptimizer();
             try (Trainer trainer = model.newTrainer(config);
                     DeviceDigits train = DeviceDigits.upload(manager, digits, spec.normalizeMean(), spec.normalizeStd())) {

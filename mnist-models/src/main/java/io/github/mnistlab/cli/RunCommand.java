@@ -30,7 +30,8 @@ final class RunCommand implements Callable<Integer> {
 
     static final class Source {
         @Option(names = "--preset", description = "A preset: mlp, mlp-scratch, cnn-small, cnn-lenet, cnn-wide,"
-                + " adder-transfer, adder-scratch.")
+                + " adder-transfer, adder-scratch (the labs), or mlp-plus, cnn-plus, adder-transfer-plus,"
+                + " adder-scratch-plus (improved).")
         String preset;
 
         @Option(names = "--spec", description = "A JSON spec file: {\"preset\": …, fields to change…}.")

@@ -11,6 +11,7 @@ import io.github.mnistlab.spec.Durations;
 import io.github.mnistlab.spec.ExperimentSpec;
 import io.github.mnistlab.spec.LabJson;
 import io.github.mnistlab.spec.SpecFiles;
+import io.github.mnistlab.spec.ModelKind;
 import io.github.mnistlab.spec.SweepPoint;
 import io.github.mnistlab.spec.SweepSpec;
 import io.github.mnistlab.spec.Sweeps;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
  * under {@code --out}, then {@code sweep.json} naming the best point.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run a k × m (mlp) or depth × kernel (cnn) sweep, one run per point.")
+        description = "Run a k × m (mlp) or depth × kernel (cnn) sweep, or the ablation of an improved preset"
+                + " (ablation), one run per point.")
 final class SweepCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -45,13 +47,15 @@ final class SweepCommand implements Callable<Integer> {
             + " instead of --kind, --preset, --k, --m, --depths and --kernels.")
     Path specFile;
 
-    @Option(names = "--kind", description = "mlp (k × m) or cnn (depth × kernel).")
+    @Option(names = "--kind", description = "mlp (k × m), cnn (depth × kernel) or ablation (the lab's spec, each"
+            + " change of an improved --preset alone, all changes).")
     String kind;
 
     @Option(names = "--out", required = true, description = "Directory for the points' runs and sweep.json.")
     Path out;
 
-    @Option(names = "--preset", description = "Base preset (default: mlp for mlp, cnn-lenet for cnn).")
+    @Option(names = "--preset", description = "Base preset (default: mlp for mlp, cnn-lenet for cnn); for an ablation"
+            + " the improved preset (default cnn-plus).")
     String preset;
 
     @Option(names = "--k", description = "mlp: hidden layer counts (default 1,2,3).")
@@ -77,8 +81,8 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepSpec sweep = sweepSpec();
-        boolean mlp = sweep.kind() == SweepSpec.Kind.MLP;
-        List<SweepPoint> points = sweep.points(training.apply(sweep.base().toBuilder()).build());
+        boolean mlp = sweep.base().model() == ModelKind.MLP;
+        List<SweepPoint> points = sweep.points(b -> training.apply(b.overrides(sweep.epochs(), sweep.limit(), sweep.seed())));
         PrintWriter printer = spec.commandLine().getOut();
         Consumer<String> log = line -> {
             printer.println(line);
@@ -118,7 +122,7 @@ final class SweepCommand implements Callable<Integer> {
                     + "; sweep.json is written once every point has (run the others, or merge with --from)");
             return 0;
         }
-        SweepRecord record = SweepRecord.of(sweep.kind().id(), points, runs);
+        SweepRecord record = SweepRecord.of(sweep.kind().id(), sweep.base().preset(), points, runs);
         try {
             RunRecords.writeAtomically(out.resolve("sweep.json"),
                     LabJson.gson().toJson(record).getBytes(StandardCharsets.UTF_8));
@@ -140,7 +144,7 @@ final class SweepCommand implements Callable<Integer> {
             return SpecFiles.readSweep(specFile);
         }
         if (kind == null) {
-            throw new IllegalArgumentException("give a sweep: --spec FILE, or --kind mlp|cnn with its grid options");
+            throw new IllegalArgumentException("give a sweep: --spec FILE, or --kind mlp|cnn|ablation with its options");
         }
         return new SweepSpec(SweepSpec.Kind.parse(kind), preset, ks == null ? null : Sweeps.list(ks), ms,
                 depths == null ? null : Sweeps.list(depths), kernels == null ? null : Sweeps.list(kernels),

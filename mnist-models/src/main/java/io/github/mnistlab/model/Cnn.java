@@ -8,6 +8,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import io.github.mnistlab.spec.ActivationKind;
@@ -32,6 +33,8 @@ import java.util.List;
  * the activation computed on a pooled map, a quarter of the size for 2×2 pooling.
  * {@code optFeatureDropout} is applied after the last stage, {@code optDropout} after each hidden
  * fully connected layer (both {@link MaskDropout}). The first convolution is an {@link UnfoldConv2d}.
+ * With {@code optBatchNorm(true)} each convolution is followed by a {@link BatchNorm} (conv → batch
+ * norm → pool → activation) and has no bias of its own, which the normalization's shift replaces.
  */
 public final class Cnn {
     private Cnn() {
@@ -55,6 +58,9 @@ public final class Cnn {
         int next = 0;
         for (int s = 0; s < Math.min(layers, stages.size()); s++) {
             NDArray conv = apply(children.get(next++), parameters, x);
+            if (children.get(next) instanceof BatchNorm) {
+                conv = apply(children.get(next++), parameters, conv);
+            }
             Block pool = stages.get(s).pool() > 1 ? children.get(next++) : null;
             Block activation = children.get(next++);
             maps.add(apply(activation, parameters, conv));
@@ -81,6 +87,7 @@ public final class Cnn {
         private final List<ConvStage> stages = new ArrayList<>();
         private final List<Integer> hidden = new ArrayList<>();
         private ActivationKind activation = ActivationKind.RELU;
+        private boolean batchNorm;
         private float featureDropout;
         private float dropout;
         private int outputs;
@@ -111,6 +118,12 @@ public final class Cnn {
 
         public Builder optActivation(ActivationKind activation) {
             this.activation = activation;
+            return this;
+        }
+
+        /** Batch normalization after each convolution (whose bias it then replaces); default false. */
+        public Builder optBatchNorm(boolean batchNorm) {
+            this.batchNorm = batchNorm;
             return this;
         }
 
@@ -155,7 +168,11 @@ public final class Cnn {
                         .setKernelShape(new Shape(s.kernel(), s.kernel()))
                         .optPadding(new Shape(s.padding(), s.padding()))
                         .setFilters(s.channels())
+                        .optBias(!batchNorm)
                         .build());
+                if (batchNorm) {
+                    features.add(BatchNorm.builder().build());
+                }
                 if (s.pool() > 1) {
                     features.add(Pool.maxPool2dBlock(new Shape(s.pool(), s.pool()), new Shape(s.pool(), s.pool())));
                 }

@@ -75,7 +75,8 @@ public final class DigitAdder {
                     .add(Activations.block(activation))
                     .add(Linear.builder().setUnits(SUMS).build());
             // As in the lab, the adder sees each digit as a probability vector (softmax of the classifier).
-            SequentialBlock perDigit = new SequentialBlock().add(digitClassifier)
+            // A frozen classifier also runs in inference mode: no dropout, batch norm with its kept statistics.
+            SequentialBlock perDigit = new SequentialBlock().add(freeze ? new InferenceBlock(digitClassifier) : digitClassifier)
                     .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().softmax(1)), "softmax"));
             PairBlock adder = new PairBlock(perDigit, head);
             if (freeze) {
@@ -90,8 +91,15 @@ public final class DigitAdder {
         private List<ConvStage> stages;
         private List<Integer> hidden = List.of(128);
         private ActivationKind activation = ActivationKind.RELU;
+        private boolean batchNorm;
 
         private ScratchBuilder() {
+        }
+
+        /** Batch normalization after each convolution of the feature extractor; default false. */
+        public ScratchBuilder optBatchNorm(boolean batchNorm) {
+            this.batchNorm = batchNorm;
+            return this;
         }
 
         /** The per-image feature extractor's conv stages. */
@@ -119,7 +127,8 @@ public final class DigitAdder {
                 throw new IllegalArgumentException("the scratch adder's fully connected module needs a hidden layer"
                         + " (e.g. [128]); a single linear layer over the joined features barely learns the sum");
             }
-            Block features = Cnn.builder().setStages(stages).optActivation(activation).setOutputs(1).buildFeatures();
+            Block features = Cnn.builder().setStages(stages).optActivation(activation).optBatchNorm(batchNorm).setOutputs(1)
+                    .buildFeatures();
             SequentialBlock head = new SequentialBlock();
             for (int units : hidden) {
                 if (units < 1) {

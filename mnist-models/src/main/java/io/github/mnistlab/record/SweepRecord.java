@@ -7,11 +7,13 @@ import java.util.Map;
 /**
  * The summary of a sweep, written as {@code sweep.json} beside its runs.
  *
- * @param kind   {@code mlp} (k × m) or {@code cnn} (depth × kernel)
+ * @param kind   {@code mlp} (k × m), {@code cnn} (depth × kernel) or {@code ablation}
+ * @param preset the preset the points start from (an ablation: the improved preset); null in records
+ *               written before it was kept
  * @param points one entry per point, in sweep order
  * @param best   the id of the point with the best selection accuracy
  */
-public record SweepRecord(int schemaVersion, String kind, List<Point> points, String best) {
+public record SweepRecord(int schemaVersion, String kind, String preset, List<Point> points, String best) {
     /**
      * One point's outcome.
      *
@@ -30,7 +32,7 @@ public record SweepRecord(int schemaVersion, String kind, List<Point> points, St
     }
 
     /** Summarizes finished runs. */
-    public static SweepRecord of(String kind, List<SweepPoint> points, List<RunRecord> runs) {
+    public static SweepRecord of(String kind, String preset, List<SweepPoint> points, List<RunRecord> runs) {
         List<Point> out = new java.util.ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             RunRecord r = runs.get(i);
@@ -41,6 +43,6 @@ public record SweepRecord(int schemaVersion, String kind, List<Point> points, St
         }
         String best = out.stream().max(java.util.Comparator.comparingDouble(Point::selectionAccuracy))
                 .map(Point::id).orElse(null);
-        return new SweepRecord(RunRecord.SCHEMA_VERSION, kind, out, best);
+        return new SweepRecord(RunRecord.SCHEMA_VERSION, kind, preset, out, best);
     }
 }

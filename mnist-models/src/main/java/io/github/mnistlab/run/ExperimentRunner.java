@@ -97,7 +97,8 @@ public final class ExperimentRunner {
             NDManager manager = model.getNDManager();
             Block block = ModelFactory.block(spec, manager);
             model.setBlock(block);
-            DefaultTrainingConfig config = ModelFactory.trainingConfig(spec, device);
+            int stepsPerEpoch = (splits.train().count() + spec.batchSize() - 1) / spec.batchSize();
+            DefaultTrainingConfig config = ModelFactory.trainingConfig(spec, device, stepsPerEpoch);
             try (Trainer trainer = model.newTrainer(config);
                     DeviceDigits train = upload(manager, splits.train(), spec);
                     DeviceDigits validation = splits.hasValidation() ? upload(manager, splits.validation(), spec) : null;
@@ -335,17 +336,22 @@ public final class ExperimentRunner {
             EpochStats stats;
             if (adder) {
                 try (DevicePairs pairs = new DevicePairs(train, DigitPairs.draw(splits.train(), epochSeed))) {
-                    stats = TrainingLoop.trainEpoch(trainer, optimizer, pairs, spec.batchSize(), epochSeed, firstIteration,
-                            listener);
+                    stats = TrainingLoop.trainEpoch(trainer, optimizer, augmented(pairs), spec.batchSize(), epochSeed,
+                            firstIteration, listener);
                 }
             } else {
-                stats = TrainingLoop.trainEpoch(trainer, optimizer, train, spec.batchSize(), epochSeed, firstIteration,
-                        listener);
+                stats = TrainingLoop.trainEpoch(trainer, optimizer, augmented(train), spec.batchSize(), epochSeed,
+                        firstIteration, listener);
             }
             if (pictures != null) {
                 pictures.snapshot(epoch, firstIteration + batches);
             }
             return stats;
+        }
+
+        /** The training set as the epoch sees it: augmented when the spec shifts or turns its images. */
+        private DeviceSet augmented(DeviceSet set) {
+            return spec.augments() ? ModelFactory.augmentation(spec).over(set) : set;
         }
 
         /** Copies the parameters on the device, replacing the previous copy. */

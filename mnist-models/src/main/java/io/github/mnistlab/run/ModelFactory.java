@@ -20,6 +20,7 @@ import io.github.mnistlab.record.RunStatus;
 import io.github.mnistlab.scratch.ScratchMlp;
 import io.github.mnistlab.spec.ExperimentSpec;
 import io.github.mnistlab.spec.ModelKind;
+import io.github.mnistlab.train.Augmentation;
 import io.github.mnistlab.train.CrossEntropy;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -27,6 +28,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns a spec into its network: the one place where configuration becomes a DJL {@link Block}.
@@ -48,7 +51,7 @@ public final class ModelFactory {
                     .optDropout(spec.dropout()).build();
             case CNN -> digitCnn(spec);
             case ADDER_SCRATCH -> DigitAdder.scratch().setStages(spec.stages()).optHidden(spec.hidden())
-                    .optActivation(spec.activation()).build();
+                    .optActivation(spec.activation()).optBatchNorm(spec.batchNorm()).build();
             case ADDER_TRANSFER -> DigitAdder.transfer()
                     .setDigitClassifier(loadDigitClassifier(Path.of(spec.pretrained()), manager))
                     .optActivation(spec.activation()).optFreeze(spec.freezePretrained()).build();
@@ -58,20 +61,70 @@ public final class ModelFactory {
     }
 
     /**
-     * How DJL trains {@code spec}: its optimizer at a fixed learning rate (momentum and weight decay
-     * as given), the lab's cross-entropy, on {@code device}.
+     * How DJL trains {@code spec}: its optimizer with the spec's learning-rate schedule (momentum and
+     * weight decay as given), the cross-entropy (label-smoothed when the spec says so), on {@code device}.
+     *
+     * @param stepsPerEpoch optimizer steps in one epoch, for a schedule given in epochs
      */
-    public static DefaultTrainingConfig trainingConfig(ExperimentSpec spec, Device device) {
-        Tracker lr = Tracker.fixed(spec.learningRate());
+    public static DefaultTrainingConfig trainingConfig(ExperimentSpec spec, Device device, int stepsPerEpoch) {
+        Tracker lr = learningRate(spec, stepsPerEpoch);
         Optimizer optimizer = switch (spec.optimizer()) {
             case SGD -> Optimizer.sgd().setLearningRateTracker(lr).optMomentum(spec.momentum())
                     .optWeightDecays(spec.weightDecay()).build();
             case ADAM -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays(spec.weightDecay()).build();
             case ADAMW -> Optimizer.adamW().optLearningRateTracker(lr).optWeightDecays(spec.weightDecay()).build();
         };
-        return new DefaultTrainingConfig(new CrossEntropy())
+        return new DefaultTrainingConfig(new CrossEntropy(spec.labelSmoothing()))
                 .optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
+    }
+
+    /**
+     * The learning rate of each optimizer step of {@code spec}, from DJL's trackers: fixed, a
+     * {@code MultiFactorTracker} (step) or a {@code CosineTracker} falling to zero at the last step,
+     * after a linear {@code WarmUpTracker} ramp from zero when {@code warmupEpochs > 0}. DJL numbers
+     * the steps from 1; the value for step {@code n} is {@code getNewValue(n)}.
+     *
+     * @param stepsPerEpoch optimizer steps in one epoch
+     */
+    public static Tracker learningRate(ExperimentSpec spec, int stepsPerEpoch) {
+        if (stepsPerEpoch < 1) {
+            throw new IllegalArgumentException("stepsPerEpoch is " + stepsPerEpoch + ", expected ≥ 1");
+        }
+        int total = spec.epochs() * stepsPerEpoch;
+        int warmup = Math.min(total, Math.round(spec.warmupEpochs() * stepsPerEpoch));
+        Tracker main = switch (spec.schedule()) {
+            case CONSTANT -> Tracker.fixed(spec.learningRate());
+            case COSINE -> total - warmup < 1 ? Tracker.fixed(spec.learningRate())
+                    : Tracker.cosine().setBaseValue(spec.learningRate()).optFinalValue(0).setMaxUpdates(total - warmup)
+                            .build();
+            case STEP -> Tracker.multiFactor().setBaseValue(spec.learningRate()).optFactor(spec.decayFactor())
+                    .setSteps(decaySteps(spec.decayEpochs() * stepsPerEpoch - warmup, spec.decayEpochs() * stepsPerEpoch,
+                            total - warmup))
+                    .build();
+        };
+        return warmup == 0 ? main : Tracker.warmUp().setMainTracker(main).optWarmUpSteps(warmup).build();
+    }
+
+    /**
+     * The steps after which a step schedule multiplies the rate: {@code first}, then every
+     * {@code every}, up to {@code total}. DJL's tracker needs at least two increasing steps, so a run
+     * with fewer gets ones past its end, which never apply.
+     */
+    private static int[] decaySteps(int first, int every, int total) {
+        List<Integer> steps = new ArrayList<>();
+        for (long s = Math.max(first, 1); s <= total; s += every) {
+            steps.add((int) s);
+        }
+        while (steps.size() < 2) {
+            steps.add(steps.isEmpty() ? total + 1 : steps.get(steps.size() - 1) + 1);
+        }
+        return steps.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The spec's augmentation of training images (its shifts and rotations; blank pixels as its normalization makes them). */
+    public static Augmentation augmentation(ExperimentSpec spec) {
+        return new Augmentation(spec.shiftPixels(), spec.rotationDegrees(), -spec.normalizeMean() / spec.normalizeStd());
     }
 
     /** A fresh scratch-engine network of {@code spec}'s layer sizes (784, the hidden sizes, 10), seeded by it. */
@@ -101,7 +154,7 @@ public final class ModelFactory {
 
     private static Block digitCnn(ExperimentSpec spec) {
         return Cnn.builder().setStages(spec.stages()).optHidden(spec.hidden()).optActivation(spec.activation())
-                .optFeatureDropout(spec.featureDropout()).optDropout(spec.dropout()).setOutputs(ExperimentSpec.DIGITS).build();
+                .optBatchNorm(spec.batchNorm()).optFeatureDropout(spec.featureDropout()).optDropout(spec.dropout()).setOutputs(ExperimentSpec.DIGITS).build();
     }
 
     /**

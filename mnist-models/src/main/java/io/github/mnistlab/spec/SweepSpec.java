@@ -3,16 +3,20 @@ package io.github.mnistlab.spec;
 import com.google.gson.annotations.SerializedName;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
- * One sweep as data: the MLP lab's k × m grid or the LeNet lab's depth × kernel grid, from a preset.
+ * One sweep as data: the MLP lab's k × m grid, the LeNet lab's depth × kernel grid, or an ablation of
+ * an improved preset (its lab's spec, each improvement alone, then all of them), from a preset.
  * The library's {@code sweep --spec FILE} reads it (see {@link SpecFiles#readSweep}); the Maven
  * plugin's {@code <sweep>} is mapped onto it and validated by {@link #validate()} before any fork.
  *
  * <pre>{@code {"kind": "mlp", "k": [1, 2, 3], "m": "10:100:10", "epochs": 3}}</pre>
  *
  * @param kind    which grid
- * @param preset  the preset every point starts from; null: {@code mlp} or {@code cnn-lenet}
+ * @param preset  the preset every point starts from; null: {@code mlp} or {@code cnn-lenet}; an
+ *                ablation names the improved preset ({@code mlp-plus}, {@code cnn-plus}, …), null:
+ *                {@code cnn-plus}
  * @param k       mlp: hidden layer counts, each 1..3; default 1, 2, 3
  * @param m       mlp: units per hidden layer as {@code from:to:step}; default {@code 10:100:30}
  * @param depths  cnn: numbers of conv + pool stages; default 1, 2, 3
@@ -24,19 +28,21 @@ import java.util.Locale;
 public record SweepSpec(Kind kind, String preset, List<Integer> k, String m, List<Integer> depths,
         List<Integer> kernels, Integer epochs, Integer limit, Long seed) {
 
-    /** The two grids of the labs. */
+    /** The two grids of the labs, and the ablation of an improved preset. */
     public enum Kind {
         /** The MLP lab: k hidden layers × m units. */
         @SerializedName("mlp") MLP,
         /** The LeNet lab: conv depth × kernel size. */
-        @SerializedName("cnn") CNN;
+        @SerializedName("cnn") CNN,
+        /** What each change of an improved preset buys: its lab's spec, each change alone, all of them. */
+        @SerializedName("ablation") ABLATION;
 
-        /** {@code mlp} or {@code cnn}, as written in configuration. */
+        /** {@code mlp}, {@code cnn} or {@code ablation}, as written in configuration. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** {@code mlp} or {@code cnn}, case-insensitively; the message names the value and both choices. */
+        /** {@code mlp}, {@code cnn} or {@code ablation}, case-insensitively; the message names the value and the choices. */
         public static Kind parse(String value) {
             String id = value == null ? "" : value.strip();
             for (Kind kind : values()) {
@@ -44,13 +50,13 @@ public record SweepSpec(Kind kind, String preset, List<Integer> k, String m, Lis
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("kind is '" + value + "', expected mlp or cnn");
+            throw new IllegalArgumentException("kind is '" + value + "', expected mlp, cnn or ablation");
         }
     }
 
     public SweepSpec {
         if (kind == null) {
-            throw new IllegalArgumentException("kind is missing, expected mlp or cnn");
+            throw new IllegalArgumentException("kind is missing, expected mlp, cnn or ablation");
         }
         k = k == null || k.isEmpty() ? (kind == Kind.MLP ? List.of(1, 2, 3) : List.of()) : List.copyOf(k);
         m = m == null ? (kind == Kind.MLP ? "10:100:30" : null) : m.strip();
@@ -94,6 +100,20 @@ public record SweepSpec(Kind kind, String preset, List<Integer> k, String m, Lis
                 positive("depths", depths);
                 positive("kernels", kernels);
             }
+            case ABLATION -> {
+                if (!k.isEmpty() || m != null || !depths.isEmpty() || !kernels.isEmpty()) {
+                    throw new IllegalArgumentException("<k>, <m>, <depths> and <kernels> belong to kinds mlp and cnn;"
+                            + " an ablation takes an improved <preset>: one of " + String.join(", ", Presets.improvedIds()));
+                }
+                if (!Presets.improvedIds().contains(base().preset())) {
+                    throw new IllegalArgumentException("an ablation needs an improved preset; preset '" + preset
+                            + "' has no improvements. Use one of " + String.join(", ", Presets.improvedIds()));
+                }
+                if (base().model() == ModelKind.ADDER_TRANSFER) {
+                    throw new IllegalArgumentException("preset " + preset + " reuses a trained classifier, which a sweep"
+                            + " cannot name; ablate cnn-plus (the classifier it reuses) or adder-scratch-plus instead");
+                }
+            }
             default -> throw new IllegalStateException(kind.toString());
         }
         if (epochs != null && epochs < 1) {
@@ -108,18 +128,29 @@ public record SweepSpec(Kind kind, String preset, List<Integer> k, String m, Lis
 
     /** The preset the points start from, with this sweep's epochs, limit and seed. */
     public ExperimentSpec base() {
-        return Presets.get(preset != null ? preset : kind == Kind.MLP ? "mlp" : "cnn-lenet").toBuilder()
-                .overrides(epochs, limit, seed).build();
+        return Presets.get(preset != null ? preset : switch (kind) {
+            case MLP -> "mlp";
+            case CNN -> "cnn-lenet";
+            case ABLATION -> "cnn-plus";
+        }).toBuilder().overrides(epochs, limit, seed).build();
     }
 
-    /** The grid's points from {@link #base()}, each validated. */
+    /** The sweep's points, each validated, with this sweep's epochs, limit and seed. */
     public List<SweepPoint> points() {
-        return points(base());
+        return points(b -> b.overrides(epochs, limit, seed));
     }
 
-    /** The grid's points from {@code base} (e.g. {@link #base()} with a command line's overrides). */
-    public List<SweepPoint> points(ExperimentSpec base) {
-        return kind == Kind.MLP ? Sweeps.mlp(base, k, Sweeps.range(m)) : Sweeps.cnn(base, depths, kernels);
+    /**
+     * The sweep's points, each validated, with {@code overrides} (e.g. a command line's epochs) applied
+     * to every point's spec last, so they win over a change of the grid or the ablation.
+     */
+    public List<SweepPoint> points(UnaryOperator<ExperimentSpec.Builder> overrides) {
+        ExperimentSpec from = overrides.apply(base().toBuilder()).build();
+        return switch (kind) {
+            case MLP -> Sweeps.mlp(from, k, Sweeps.range(m));
+            case CNN -> Sweeps.cnn(from, depths, kernels);
+            case ABLATION -> Sweeps.ablation(base().preset(), overrides);
+        };
     }
 
     /** This sweep with other epochs and limit, where they are not null (the build's quick-mode overrides). */

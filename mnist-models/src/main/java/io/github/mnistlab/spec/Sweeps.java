@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The labs' sweeps as lists of specs: the MLP lab's k × m grid (k hidden layers of m units each, at the
@@ -89,6 +90,36 @@ public final class Sweeps {
             }
         }
         return points;
+    }
+
+    /** The id of an ablation's point with every change of the improved preset. */
+    public static final String ALL_CHANGES = "all";
+
+    /**
+     * The ablation of an improved preset: its lab's spec (id {@code lab}), the lab's spec with each
+     * change alone (id: the change's id, e.g. {@code batch-norm}), and with all changes (id
+     * {@value #ALL_CHANGES}, the improved preset itself). Each point's coordinate {@code changes} counts
+     * the changes it has; {@code overrides} apply last to every point.
+     */
+    public static List<SweepPoint> ablation(String improvedPreset, UnaryOperator<ExperimentSpec.Builder> overrides) {
+        List<Improvement> changes = Presets.improvements(improvedPreset);
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("preset '" + improvedPreset + "' has no improvements to ablate; use one of "
+                    + String.join(", ", Presets.improvedIds()));
+        }
+        ExperimentSpec lab = Presets.get(Presets.lab(improvedPreset));
+        List<SweepPoint> points = new ArrayList<>();
+        points.add(point("lab", lab, overrides, 0));
+        for (Improvement change : changes) {
+            points.add(point(change.id(), change.applyTo(lab), overrides, 1));
+        }
+        points.add(point(ALL_CHANGES, Presets.get(improvedPreset), overrides, changes.size()));
+        return points;
+    }
+
+    private static SweepPoint point(String id, ExperimentSpec spec, UnaryOperator<ExperimentSpec.Builder> overrides,
+            int changes) {
+        return new SweepPoint(id, overrides.apply(spec.toBuilder()).build().validate(), Map.of("changes", changes));
     }
 
     private static Map<String, Integer> ordered(String a, int va, String b, int vb) {

@@ -66,10 +66,41 @@ class LabCliTest {
     }
 
     @Test
+    void anAblationTrainsTheLabEachChangeAloneAndAllAndRecordsEachStep() throws Exception {
+        int status = run("sweep", "--kind", "ablation", "--preset", "mlp-plus", "--out", dir.resolve("ablation").toString(),
+                "--epochs", "1", "--limit", "1000", "--device", "cpu");
+
+        assertEquals(0, status, out + "" + err);
+        SweepRecord sweep = LabJson.gson().fromJson(readString(dir.resolve("ablation/sweep.json")), SweepRecord.class);
+        assertEquals("ablation", sweep.kind());
+        assertEquals("mlp-plus", sweep.preset());
+        assertEquals(List.of("lab", "network", "optimizer", "schedule", "augmentation", "label-smoothing", "all"),
+                sweep.points().stream().map(SweepRecord.Point::id).toList());
+        for (SweepRecord.Point p : sweep.points()) {
+            RunRecord run = RunRecords.read(dir.resolve("ablation").resolve(p.id()));
+            assertEquals(p.testAccuracy(), run.test().accuracy());
+            assertEquals(1, run.epochs().size());
+            assertEquals(1000, run.spec().limit());
+            assertTrue(p.testAccuracy() > 0.3, p.id() + ": " + p.testAccuracy());
+        }
+        RunRecord lab = RunRecords.read(dir.resolve("ablation/lab"));
+        RunRecord augmented = RunRecords.read(dir.resolve("ablation/augmentation"));
+        RunRecord all = RunRecords.read(dir.resolve("ablation/all"));
+        assertEquals("mlp", lab.preset());
+        assertEquals(List.of(30), augmented.spec().hidden());
+        assertEquals(2f, augmented.spec().shiftPixels());
+        assertEquals(0f, lab.spec().shiftPixels());
+        assertEquals("mlp-plus", all.preset());
+        assertEquals(List.of(512, 512), all.spec().hidden());
+        assertTrue(out.toString().contains("[all] done: test accuracy "), out.toString());
+    }
+
+    @Test
     void userErrorsAreOneLineAndStatusTwo() throws Exception {
         assertEquals(LabCli.USER_ERROR, run("run", "--preset", "cnn-lenett", "--out", dir.toString()));
         assertEquals("error: preset 'cnn-lenett' is not known; use one of mlp, mlp-scratch, cnn-small, cnn-lenet,"
-                + " cnn-wide, adder-transfer, adder-scratch", err.toString().strip());
+                + " cnn-wide, adder-transfer, adder-scratch, mlp-plus, cnn-plus, adder-transfer-plus, adder-scratch-plus",
+                err.toString().strip());
 
         err.getBuffer().setLength(0);
         assertEquals(LabCli.USER_ERROR, run("run", "--preset", "mlp", "--learning-rate", "-1", "--out", dir.toString()));

@@ -105,6 +105,33 @@ class BuildersTest {
     }
 
     @Test
+    void batchNormFollowsEachConvolutionWhichThenHasNoBias() {
+        Block cnn = Cnn.builder().addStage(new ConvStage(4, 3, 1, 2)).addStage(new ConvStage(8, 3, 1, 2))
+                .optBatchNorm(true).setOutputs(10).build();
+        // conv 1→4 3×3 without bias: 36; batch norm: γ, β, running mean and variance, 4 each; conv 4→8: 288;
+        // batch norm 4 × 8; fc 392→10: 3,930
+        assertEquals(36 + 16 + 288 + 32 + 3_930, params(cnn, ModelFactory.DIGIT_SHAPE));
+        List<String> kinds = ((ai.djl.nn.SequentialBlock) cnn.getChildren().get(0).getValue()).getChildren().values()
+                .stream().map(b -> b.getClass().getSimpleName()).toList();
+        assertEquals(List.of("UnfoldConv2d", "BatchNorm"), kinds.subList(0, 2));
+        assertEquals(List.of("Conv2d", "BatchNorm"), kinds.subList(4, 6));
+        // the running statistics are kept but not trained: 2 × (4 + 8) of the 4,302 parameters
+        assertEquals(4_302 - 24, cnn.getParameters().values().stream().filter(Parameter::requiresGradient)
+                .mapToLong(p -> p.getArray().getShape().size()).sum());
+        NDArray out = cnn.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(new Shape(5, 1, 28, 28))),
+                true).singletonOrThrow();
+        assertEquals(new Shape(5, 10), out.getShape());
+    }
+
+    @Test
+    void improvedCnnCount() {
+        // conv 1→32 3×3: 288 + batch norm 128; conv 32→64: 18,432 + 256; conv 64→128: 73,728 + 512; fc 1152→10: 11,530
+        assertEquals(104_874, params(ModelFactory.block(Presets.get("cnn-plus"), manager), ModelFactory.DIGIT_SHAPE));
+        // mlp-plus: 784→512: 401,920; 512→512: 262,656; 512→10: 5,130
+        assertEquals(669_706, params(ModelFactory.block(Presets.get("mlp-plus"), manager), ModelFactory.DIGIT_SHAPE));
+    }
+
+    @Test
     void buildersNameTheBadValue() {
         IllegalArgumentException kernel = assertThrows(IllegalArgumentException.class, () -> Cnn.builder()
                 .addStage(ConvStage.of(10, 5)).addStage(ConvStage.of(20, 5)).addStage(ConvStage.of(40, 5))

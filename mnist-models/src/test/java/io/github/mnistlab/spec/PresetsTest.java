@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class PresetsTest {
     @Test
     void everyLabHasAPresetThatValidates() {
-        assertEquals(List.of("mlp", "mlp-scratch", "cnn-small", "cnn-lenet", "cnn-wide", "adder-transfer", "adder-scratch"),
-                List.copyOf(Presets.ids()));
+        assertEquals(List.of("mlp", "mlp-scratch", "cnn-small", "cnn-lenet", "cnn-wide", "adder-transfer", "adder-scratch",
+                "mlp-plus", "cnn-plus", "adder-transfer-plus", "adder-scratch-plus"), List.copyOf(Presets.ids()));
         for (String id : Presets.ids()) {
             ExperimentSpec spec = Presets.get(id);
             assertEquals(id, spec.preset());
@@ -50,7 +50,8 @@ class PresetsTest {
     void unknownPresetListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Presets.get("cnn-lenett"));
         assertEquals("preset 'cnn-lenett' is not known; use one of mlp, mlp-scratch, cnn-small, cnn-lenet, cnn-wide,"
-                + " adder-transfer, adder-scratch", e.getMessage());
+                + " adder-transfer, adder-scratch, mlp-plus, cnn-plus, adder-transfer-plus, adder-scratch-plus",
+                e.getMessage());
     }
 
     private static String invalid(String preset, UnaryOperator<ExperimentSpec.Builder> change) {
@@ -74,5 +75,46 @@ class PresetsTest {
         assertEquals("the transfer adder needs 'pretrained': the run directory (or, in the plugin, the experiment id)"
                 + " of a trained digit classifier", invalid("adder-transfer", b -> b));
         assertEquals("momentum is 1.0, expected 0 ≤ momentum < 1", invalid("cnn-lenet", b -> b.momentum(1)));
+        assertEquals("decayEpochs is 0, expected ≥ 1 with schedule step (the learning rate falls every this many epochs)",
+                invalid("cnn-lenet", b -> b.stepSchedule(0, 0.1f)));
+        assertEquals("decayFactor is 1.5, expected 0 < f < 1 with schedule step, e.g. 0.1",
+                invalid("cnn-lenet", b -> b.stepSchedule(3, 1.5f)));
+        assertEquals("warmupEpochs is -1.0, expected ≥ 0 (0 = no warm-up), e.g. 1",
+                invalid("cnn-plus", b -> b.warmupEpochs(-1)));
+        assertEquals("labelSmoothing is 0.5, expected 0 ≤ ε < 0.5 (0 = none), e.g. 0.1",
+                invalid("cnn-plus", b -> b.labelSmoothing(0.5f)));
+        assertEquals("shiftPixels is 8.0, expected 0 to 6 pixels (0 = no shifts), e.g. 2",
+                invalid("cnn-plus", b -> b.augment(8, 0)));
+        assertEquals("rotationDegrees is 90.0, expected 0 to 45 degrees (0 = no rotation), e.g. 10",
+                invalid("cnn-plus", b -> b.augment(2, 90)));
+        assertEquals("batchNorm is true, but model mlp has no convolutions of its own to normalize; batch normalization"
+                + " applies to models cnn and adder-scratch", invalid("mlp-plus", b -> b.batchNorm(true)));
+        String scratch = invalid("mlp-scratch", b -> b.schedule(ScheduleKind.COSINE));
+        assertEquals(true, scratch.contains("schedule cosine"), scratch);
+    }
+
+    @Test
+    void eachImprovedPresetIsItsLabsSpecWithEveryChange() {
+        assertEquals(List.of("mlp-plus", "cnn-plus", "adder-transfer-plus", "adder-scratch-plus"),
+                List.copyOf(Presets.improvedIds()));
+        for (String id : Presets.improvedIds()) {
+            ExperimentSpec expected = Presets.get(Presets.lab(id)).toBuilder().preset(id).build();
+            for (Improvement change : Presets.improvements(id)) {
+                ExperimentSpec changed = change.applyTo(expected);
+                assertEquals(false, changed.equals(expected), id + ": " + change.id() + " changes nothing");
+                expected = changed;
+            }
+            assertEquals(expected, Presets.get(id));
+        }
+        ExperimentSpec cnn = Presets.get("cnn-plus");
+        assertEquals("cnn-lenet", Presets.lab("cnn-plus"));
+        assertEquals(true, cnn.batchNorm());
+        assertEquals(ScheduleKind.COSINE, cnn.schedule());
+        assertEquals(1f, cnn.warmupEpochs());
+        assertEquals(2f, cnn.shiftPixels());
+        assertEquals(10f, cnn.rotationDegrees());
+        assertEquals(0.1f, cnn.labelSmoothing());
+        assertEquals("mlp", Presets.lab("mlp"));
+        assertEquals(List.of(), Presets.improvements("mlp"));
     }
 }

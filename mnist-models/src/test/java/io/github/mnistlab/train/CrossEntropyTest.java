@@ -57,4 +57,24 @@ class CrossEntropyTest {
         // d/dlogits = (softmax − onehot) / batch
         assertArrayEquals(new float[] {0.125f, -0.125f, -0.25f, 0.25f}, r[1], 1e-6f);
     }
+
+    @Test
+    void labelSmoothingMixesTheUniformTargetIntoTheLoss() {
+        // the same two samples with ε = 0.2 over K = 2 classes: target (0.1, 0.9) for label 1, (0.9, 0.1) for label 0
+        float[][] r = lossAndGradient(new CrossEntropy(0.2f), new float[] {0, (float) Math.log(3), 0, 0},
+                new long[] {1, 0}, 2);
+        double first = -(0.1 * Math.log(0.25) + 0.9 * Math.log(0.75));
+        double second = -(0.9 * Math.log(0.5) + 0.1 * Math.log(0.5));
+        assertEquals((first + second) / 2, r[0][0], 1e-6); // 0.4163…, against 0.4904 unsmoothed
+        // d/dlogits = (softmax − target) / batch
+        assertArrayEquals(new float[] {(0.25f - 0.1f) / 2, (0.75f - 0.9f) / 2, (0.5f - 0.9f) / 2, (0.5f - 0.1f) / 2},
+                r[1], 1e-6f);
+    }
+
+    @Test
+    void aSmoothingOutsideZeroToOneIsNamed() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CrossEntropy(1.5f));
+        assertEquals("label smoothing is 1.5, expected 0 ≤ ε < 1", e.getMessage());
+    }
 }

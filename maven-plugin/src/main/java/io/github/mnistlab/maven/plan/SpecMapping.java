@@ -8,6 +8,7 @@ import io.github.mnistlab.spec.LabJson;
 import io.github.mnistlab.spec.ModelKind;
 import io.github.mnistlab.spec.OptimizerKind;
 import io.github.mnistlab.spec.Presets;
+import io.github.mnistlab.spec.ScheduleKind;
 import io.github.mnistlab.spec.SpecFiles;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class SpecMapping {
             normalize(fields, "model", SpecMapping::modelId);
             normalize(fields, "activation", v -> ActivationKind.parse(v).id());
             normalize(fields, "optimizer", v -> OptimizerKind.parse(v).name().toLowerCase(Locale.ROOT));
+            normalize(fields, "schedule", v -> ScheduleKind.parse(v).id());
             overrides.applyTo(fields);
             if (pretrainedRun != null) {
                 fields.addProperty("pretrained", pretrainedRun);

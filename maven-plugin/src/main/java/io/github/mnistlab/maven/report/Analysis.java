@@ -6,8 +6,10 @@ import io.github.mnistlab.maven.results.ComparisonResult.Entry;
 import io.github.mnistlab.maven.results.ComparisonResult;
 import io.github.mnistlab.record.EpochRecord;
 import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.spec.Presets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -59,6 +61,7 @@ final class Analysis {
                 findings.add(Finding.of(Kind.EARLY_BEST, r.id(), r.id(), r.bestEpoch(), r.epochs().size()));
             }
         }
+        findings.addAll(improvements(in));
         for (ComparisonResult c : in.comparisons()) {
             if (c.best() != null) {
                 Entry best = c.runs().stream().filter(e -> e.id().equals(c.best())).findFirst().orElseThrow();
@@ -81,6 +84,31 @@ final class Analysis {
     }
 
     /** Where the validation curves of {@code a} and {@code b} cross (by epoch), or null if they do not. */
+    /**
+     * Faithful against improved, per lab: each complete run of an improved preset next to the first
+     * complete run of its lab's preset, by test accuracy, errors and training time.
+     */
+    private static List<Finding> improvements(ReportInputs in) {
+        List<Finding> out = new ArrayList<>();
+        for (ReportInputs.Run run : in.runs()) {
+            RunRecord plus = run.record();
+            if (plus.test() == null || !Presets.improvedIds().contains(plus.preset())) {
+                continue;
+            }
+            String lab = Presets.lab(plus.preset());
+            in.runs().stream().map(ReportInputs.Run::record)
+                    .filter(r -> r.test() != null && lab.equals(r.preset())).findFirst()
+                    .ifPresent(faithful -> out.add(Finding.of(Kind.IMPROVED, plus.id(), plus.id(), plus.preset(),
+                            ReportNumbers.percent(plus.test().accuracy()), faithful.id(), lab,
+                            ReportNumbers.percent(faithful.test().accuracy()),
+                            String.format(Locale.ROOT, "%+.2f", 100 * (plus.test().accuracy() - faithful.test().accuracy())),
+                            faithful.test().error() > 0
+                                    ? ReportNumbers.percent(plus.test().error() / faithful.test().error()) : "–",
+                            ReportNumbers.fixed(plus.trainingSeconds(), 1), ReportNumbers.fixed(faithful.trainingSeconds(), 1))));
+        }
+        return out;
+    }
+
     private static Finding crossing(String comparison, Entry a, Entry b) {
         int n = Math.min(a.curve().size(), b.curve().size());
         Integer previous = null;

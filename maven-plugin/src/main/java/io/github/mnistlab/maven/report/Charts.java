@@ -12,6 +12,11 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -21,7 +26,7 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Draws the report's charts with JFreeChart onto JFreeSVG's {@link SVGGraphics2D}: line charts
- * (error curves, loss, sweeps) and the confusion-matrix heatmap. Every text uses
+ * (error curves, loss, sweeps), bar charts (an ablation) and the confusion-matrix heatmap. Every text uses
  * {@link #FONT_STACK}, so Chinese labels render in browsers that have a CJK font.
  */
 public final class Charts {
@@ -92,6 +97,45 @@ public final class Charts {
             plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
         return draw(name, title, chart, 760, 380);
+    }
+
+    /**
+     * A horizontal bar chart, one bar per category, top to bottom in the given order, each labelled
+     * with {@code format(value)}; the value axis is zoomed on the values' spread (accuracies differ in
+     * their last percent), with room for the labels.
+     */
+    public static Chart bars(String name, String title, String valueLabel, List<String> categories, double[] values,
+            Function<Double, String> format) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i = 0; i < categories.size(); i++) {
+            data.addValue(values[i], valueLabel, categories.get(i));
+        }
+        ChartFactory.setChartTheme(theme());
+        JFreeChart chart = ChartFactory.createBarChart(null, null, valueLabel, data, PlotOrientation.HORIZONTAL,
+                false, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setOutlinePaint(new Color(0x999999));
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, PALETTE[0]);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+            @Override
+            public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+                return format.apply(dataset.getValue(row, column).doubleValue());
+            }
+        });
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        double min = java.util.Arrays.stream(values).min().orElse(0);
+        double max = java.util.Arrays.stream(values).max().orElse(1);
+        double spread = Math.max(max - min, 1e-3);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setAutoRangeIncludesZero(false);
+        range.setRange(Math.max(0, min - spread * 0.3), max + spread * 0.35);
+        return draw(name, title, chart, 760, 60 + 34 * categories.size());
     }
 
     /**

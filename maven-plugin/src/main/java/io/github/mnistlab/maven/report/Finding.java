@@ -26,6 +26,8 @@ record Finding(Kind kind, String subject, List<Object> arguments) {
         STEP_FAULTS("analysis.stepFaults"),
         /** The best validation epoch came before the last. */
         EARLY_BEST("analysis.earlyBest"),
+        /** An improved preset's run against a run of its lab's preset. */
+        IMPROVED("analysis.improved"),
         /** The best run of a comparison. */
         COMPARE_BEST("analysis.compareBest"),
         /** Two validation curves of a comparison cross. */

@@ -1,6 +1,9 @@
 package io.github.mnistlab.maven.report;
 
 import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.SweepRecord;
+import io.github.mnistlab.spec.Presets;
+import io.github.mnistlab.spec.SweepSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,23 +42,39 @@ enum Lab {
         return id;
     }
 
-    /** The lab a run belongs to, by the preset it started from. */
+    /**
+     * The lab a run belongs to, by the preset it started from; an improved preset ({@code cnn-plus})
+     * belongs to its lab's ({@code cnn-lenet}). Null for a preset this library does not know.
+     */
     static Lab of(RunRecord run) {
+        return ofPreset(run.preset());
+    }
+
+    /** The lab of {@code preset} (an improved one: its lab's), or null. */
+    static Lab ofPreset(String preset) {
+        if (preset == null || !Presets.ids().contains(preset)) {
+            return null;
+        }
+        String faithful = Presets.lab(preset);
         for (Lab lab : values()) {
-            if (lab.presets.contains(run.preset())) {
+            if (lab.presets.contains(faithful)) {
                 return lab;
             }
         }
-        throw new IllegalStateException("no lab for preset " + run.preset());
+        return null;
     }
 
-    /** Whether a sweep of this kind ({@code mlp} or {@code cnn}) belongs to this lab. */
-    boolean hasSweepKind(String kind) {
-        return kind != null && kind.equals(sweepKind);
+    /** Whether {@code sweep} belongs to this lab: a grid of its kind, or an ablation of one of its improved presets. */
+    boolean has(SweepRecord sweep) {
+        return SweepSpec.Kind.ABLATION.id().equals(sweep.kind()) ? ofPreset(sweep.preset()) == this
+                : sweep.kind() != null && sweep.kind().equals(sweepKind);
     }
 
-    /** The test accuracy the lab's write-up reports for {@code preset}, if it gives one. */
+    /**
+     * The test accuracy the lab's write-up reports for {@code preset} (for an improved preset: for its
+     * lab's), if it gives one.
+     */
     Optional<Double> reference(String preset) {
-        return Optional.ofNullable(reference.get(preset));
+        return Optional.ofNullable(reference.get(Presets.ids().contains(preset) ? Presets.lab(preset) : preset));
     }
 }

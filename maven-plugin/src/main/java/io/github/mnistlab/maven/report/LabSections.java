@@ -34,7 +34,7 @@ final class LabSections {
         List<LabSectionView> out = new ArrayList<>();
         for (Lab lab : Lab.values()) {
             List<ReportInputs.Run> runs = in.runs().stream().filter(r -> Lab.of(r.record()) == lab).toList();
-            List<ReportInputs.Sweep> sweeps = in.sweeps().stream().filter(s -> lab.hasSweepKind(s.record().kind())).toList();
+            List<ReportInputs.Sweep> sweeps = in.sweeps().stream().filter(s -> lab.has(s.record())).toList();
             if (!runs.isEmpty() || !sweeps.isEmpty()) {
                 out.add(sections.section(lab, runs, sweeps, hasScratchView, hasAdderView));
             }

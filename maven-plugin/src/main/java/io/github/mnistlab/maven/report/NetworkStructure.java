@@ -51,7 +51,7 @@ public record NetworkStructure(List<Layer> layers, long total) {
             }
             case ADDER_SCRATCH -> {
                 layers.add(new Layer("input", "2 × 1×28×28", 0));
-                int features = convStages(spec.stages(), layers, act, "per digit: ");
+                int features = convStages(spec.stages(), spec.batchNorm(), layers, act, "per digit: ");
                 int in = 2 * features;
                 layers.add(new Layer("concat", String.valueOf(in), 0));
                 in = dense(spec.hidden(), in, layers, act);
@@ -93,7 +93,7 @@ public record NetworkStructure(List<Layer> layers, long total) {
                 }
             }
             case CNN -> {
-                in = convStages(spec.stages(), layers, act, prefix);
+                in = convStages(spec.stages(), spec.batchNorm(), layers, act, prefix);
                 if (spec.featureDropout() > 0) {
                     layers.add(new Layer(prefix + "dropout " + spec.featureDropout(), String.valueOf(in), 0));
                 }
@@ -111,17 +111,29 @@ public record NetworkStructure(List<Layer> layers, long total) {
         return 10;
     }
 
-    /** Appends conv (+ activation) and pool rows and a flatten row; returns the flattened size. */
-    private static int convStages(List<ConvStage> stages, List<Layer> layers, String act, String prefix) {
+    /**
+     * Appends conv (+ activation) and pool rows and a flatten row; returns the flattened size. With
+     * batch normalization a conv has no bias and is followed by a batch-norm row of 4 values per
+     * channel (γ and β, trained; the running mean and variance, kept), as the run counts them.
+     */
+    private static int convStages(List<ConvStage> stages, boolean batchNorm, List<Layer> layers, String act,
+            String prefix) {
         int side = SIDE;
         int channels = 1;
         for (ConvStage s : stages) {
             int k = s.kernel();
             side = side + 2 * s.padding() - k + 1;
-            long params = (long) channels * s.channels() * k * k + s.channels();
+            long params = (long) channels * s.channels() * k * k + (batchNorm ? 0 : s.channels());
             String pad = s.padding() > 0 ? ", padding " + s.padding() : "";
-            layers.add(new Layer(prefix + "Conv2d " + channels + "→" + s.channels() + ", " + k + "×" + k + pad + " + " + act,
-                    s.channels() + "×" + side + "×" + side, params));
+            String shape = s.channels() + "×" + side + "×" + side;
+            if (batchNorm) {
+                layers.add(new Layer(prefix + "Conv2d " + channels + "→" + s.channels() + ", " + k + "×" + k + pad
+                        + ", no bias", shape, params));
+                layers.add(new Layer(prefix + "BatchNorm + " + act, shape, 4L * s.channels()));
+            } else {
+                layers.add(new Layer(prefix + "Conv2d " + channels + "→" + s.channels() + ", " + k + "×" + k + pad + " + "
+                        + act, shape, params));
+            }
             channels = s.channels();
             if (s.pool() > 1) {
                 side = side / s.pool();

@@ -27,6 +27,10 @@ import io.github.mnistlab.record.EpochsCsv;
 import io.github.mnistlab.record.Provenance;
 import io.github.mnistlab.record.RunRecord;
 import io.github.mnistlab.record.SweepRecord;
+import io.github.mnistlab.spec.Presets;
+import io.github.mnistlab.spec.ScheduleKind;
+import io.github.mnistlab.spec.SweepSpec;
+import io.github.mnistlab.spec.Sweeps;
 import io.github.mnistlab.spec.ExperimentSpec;
 import io.github.mnistlab.spec.ModelKind;
 import java.nio.file.Path;
@@ -101,7 +105,23 @@ public final class ReportViews {
         if (s.weightDecay() > 0) {
             hp.append(", wd ").append(ReportNumbers.num(s.weightDecay()));
         }
+        if (s.schedule() != ScheduleKind.CONSTANT) {
+            hp.append(", ").append(s.schedule().id());
+        }
+        if (s.warmupEpochs() > 0) {
+            hp.append(", warm-up ").append(ReportNumbers.num(s.warmupEpochs()));
+        }
         hp.append(", batch ").append(s.batchSize());
+        if (s.batchNorm()) {
+            hp.append(", batch norm");
+        }
+        if (s.augments()) {
+            hp.append(", shifts ±").append(ReportNumbers.num(s.shiftPixels())).append(" px, turns ±")
+                    .append(ReportNumbers.num(s.rotationDegrees())).append("°");
+        }
+        if (s.labelSmoothing() > 0) {
+            hp.append(", smoothing ").append(ReportNumbers.num(s.labelSmoothing()));
+        }
         if (!s.hidden().isEmpty()) {
             hp.append(", hidden ").append(s.hidden());
         }
@@ -248,6 +268,9 @@ public final class ReportViews {
 
     private SweepView sweep(ReportInputs.Sweep sweep) {
         SweepRecord s = sweep.record();
+        if (SweepSpec.Kind.ABLATION.id().equals(s.kind())) {
+            return ablation(sweep.id(), s);
+        }
         SweepRecord.Point best = s.points().stream().filter(p -> p.id().equals(s.best())).findFirst().orElse(null);
         String bestText = best == null ? t.get("sweep.noBest") : t.format("sweep.best", best.id(),
                 coordinates(best.coordinates()), ReportNumbers.percent(best.selectionAccuracy()), ReportNumbers.percent(best.testAccuracy()));
@@ -297,6 +320,46 @@ public final class ReportViews {
             return new SweepView(sweep.id(), s.kind(), null, new Table(header, rows), bestText);
         }
         return new SweepView(sweep.id(), s.kind(), null, pointsTable(s, keys), bestText);
+    }
+
+    /**
+     * An ablation: what each change bought. A bar per point (the lab's spec, each change alone, all
+     * changes) and a table with each change in words and its test accuracy against the lab's.
+     */
+    private SweepView ablation(String id, SweepRecord s) {
+        Map<String, String> changes = new java.util.HashMap<>();
+        String improved = s.preset() != null && Presets.improvedIds().contains(s.preset()) ? s.preset() : null;
+        if (improved != null) {
+            Presets.improvements(improved).forEach(c -> changes.put(c.id(), c.description()));
+        }
+        SweepRecord.Point lab = s.points().stream().filter(p -> p.id().equals("lab")).findFirst().orElse(null);
+        List<String> labels = new ArrayList<>();
+        double[] accuracies = new double[s.points().size()];
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < s.points().size(); i++) {
+            SweepRecord.Point p = s.points().get(i);
+            String change = p.id().equals("lab") ? t.format("ablation.lab", improved == null ? "" : Presets.lab(improved))
+                    : p.id().equals(Sweeps.ALL_CHANGES) ? t.format("ablation.all", improved == null ? "" : improved)
+                    : changes.getOrDefault(p.id(), p.id());
+            labels.add(p.id().equals("lab") || p.id().equals(Sweeps.ALL_CHANGES) ? p.id() : "+ " + p.id());
+            accuracies[i] = p.testAccuracy();
+            String gain = lab == null || p == lab ? "–"
+                    : String.format(Locale.ROOT, "%+.2f", 100 * (p.testAccuracy() - lab.testAccuracy()));
+            rows.add(List.of(p.id(), change, ReportNumbers.percent(p.testAccuracy()), gain,
+                    ReportNumbers.fixed(p.trainingSeconds(), 1)));
+        }
+        Chart chart = chart(Charts.bars("sweep-" + id, t.format("ablation.chart", id), t.get("col.testAccuracy"), labels,
+                accuracies, ReportNumbers::percent));
+        Table table = new Table(List.of(t.get("col.run"), t.get("col.change"), t.get("col.testAccuracy"),
+                t.get("col.gain"), t.get("col.seconds")), rows);
+        SweepRecord.Point all = s.points().stream().filter(p -> p.id().equals(Sweeps.ALL_CHANGES)).findFirst().orElse(null);
+        SweepRecord.Point bestAlone = s.points().stream().filter(p -> p != lab && p != all)
+                .max(java.util.Comparator.comparingDouble(SweepRecord.Point::testAccuracy)).orElse(null);
+        String summary = lab == null || all == null || bestAlone == null ? t.get("sweep.noBest")
+                : t.format("ablation.summary", ReportNumbers.percent(lab.testAccuracy()),
+                        ReportNumbers.percent(all.testAccuracy()), bestAlone.id(),
+                        String.format(Locale.ROOT, "%+.2f", 100 * (bestAlone.testAccuracy() - lab.testAccuracy())));
+        return new SweepView(id, s.kind(), chart, table, summary);
     }
 
     private Table pointsTable(SweepRecord s, Set<String> keys) {

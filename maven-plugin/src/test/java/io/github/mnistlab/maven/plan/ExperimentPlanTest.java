@@ -51,7 +51,8 @@ class ExperimentPlanTest {
     @Test
     void unknownPresetFailsListingThePresets() {
         assertEquals("experiment 'digits': preset 'cnn-lenett' is not known; use one of mlp, mlp-scratch, cnn-small,"
-                + " cnn-lenet, cnn-wide, adder-transfer, adder-scratch",
+                + " cnn-lenet, cnn-wide, adder-transfer, adder-scratch,"
+                + " mlp-plus, cnn-plus, adder-transfer-plus, adder-scratch-plus",
                 failure(List.of(ExperimentDefinition.of("digits", "cnn-lenett"))));
     }
 
@@ -64,7 +65,8 @@ class ExperimentPlanTest {
     @Test
     void missingPresetAndDuplicateIdsAreNamed() {
         assertEquals("experiment 'x' names no preset; add <preset> with one of mlp, mlp-scratch, cnn-small, cnn-lenet,"
-                + " cnn-wide, adder-transfer, adder-scratch", failure(List.of(ExperimentDefinition.of("x", null))));
+                + " cnn-wide, adder-transfer, adder-scratch,"
+                + " mlp-plus, cnn-plus, adder-transfer-plus, adder-scratch-plus", failure(List.of(ExperimentDefinition.of("x", null))));
         assertEquals("experiment id 'x' is declared twice; ids must be unique",
                 failure(List.of(ExperimentDefinition.of("x", "mlp"), ExperimentDefinition.of("x", "cnn-lenet"))));
         assertEquals("experiment id 'my digits' is not usable: give each <experiment> an <id> of letters, digits,"

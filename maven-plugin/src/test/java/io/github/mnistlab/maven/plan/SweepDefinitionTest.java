@@ -59,7 +59,7 @@ class SweepDefinitionTest {
                 failure("km", fields("mlp", List.of(1, 4), null)));
         assertEquals("sweep 'km': m is '100:10:10', expected from:to:step with 1 ≤ from ≤ to and step ≥ 1, e.g."
                 + " 10:100:10", failure("km", fields("mlp", List.of(1), "100:10:10")));
-        assertEquals("sweep 'x': kind is 'rnn', expected mlp or cnn", failure("x", fields("rnn", null, null)));
+        assertEquals("sweep 'x': kind is 'rnn', expected mlp, cnn or ablation", failure("x", fields("rnn", null, null)));
         assertEquals("sweep 'x': <k> and <m> belong to kind mlp; a cnn sweep varies <depths> and <kernels>",
                 failure("x", fields("cnn", List.of(1), null)));
         JsonObject deep = fields("cnn", null, null);

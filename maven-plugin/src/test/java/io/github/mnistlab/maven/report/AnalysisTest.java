@@ -69,4 +69,24 @@ class AnalysisTest {
         assertEquals(List.of(Finding.of(Finding.Kind.NONE, null)), Analysis.findings(inputs()));
         assertEquals(List.of(EN.get("analysis.none")), sentences());
     }
+
+    @Test
+    void anImprovedRunIsComparedWithARunOfItsLabsPreset() {
+        RunRecord lab = ReportFixtures.run("digits", "cnn-lenet", 3, 0.9, 4);
+        RunRecord plus = ReportFixtures.run("digits-plus", "cnn-plus", 3, 0.97, 5);
+        RunRecord other = ReportFixtures.run("mlp", "mlp", 3, 0.9, 6);
+
+        assertEquals(List.of(Finding.Kind.REACHED, Finding.Kind.IMPROVED), kinds("digits-plus", lab, plus, other));
+        assertEquals(List.of(Finding.Kind.REACHED), kinds("digits-plus", plus, other)); // no run of cnn-lenet
+        String sentence = sentences(lab, plus).stream().filter(x -> x.startsWith("digits-plus (cnn-plus")).findFirst()
+                .orElseThrow();
+        String gain = String.format(Locale.ROOT, "%+.2f", 100 * (plus.test().accuracy() - lab.test().accuracy()));
+        assertEquals("digits-plus (cnn-plus, the improved spec) reaches a test accuracy of "
+                + ReportNumbers.percent(plus.test().accuracy()) + " against " + ReportNumbers.percent(lab.test().accuracy())
+                + " of digits (cnn-lenet, the lab spec), " + gain + " points more: it makes "
+                + ReportNumbers.percent(plus.test().error() / lab.test().error()) + " of the errors, in "
+                + ReportNumbers.fixed(plus.trainingSeconds(), 1) + " s of training against "
+                + ReportNumbers.fixed(lab.trainingSeconds(), 1) + " s.", sentence);
+        assertTrue(plus.test().accuracy() > lab.test().accuracy(), "the fixture's improved run is better");
+    }
 }

@@ -160,6 +160,39 @@ class LabReportTest {
     }
 
     @Test
+    void anAblationShowsWhatEachChangeBoughtAsATableAndABarChartInBothLanguages() {
+        ReportInputs in = ReportFixtures.full(Locale.ENGLISH, null);
+        List<ReportInputs.Sweep> sweeps = new java.util.ArrayList<>(in.sweeps());
+        sweeps.add(ReportFixtures.ablation());
+        ReportInputs with = new ReportInputs(in.title(), in.locale(), in.xAxis(), in.runs(), in.comparisons(), sweeps,
+                in.data(), null, null, null);
+        ReportView.SweepView view = ReportViews.build(with).sweeps().get(sweeps.size() - 1);
+
+        assertEquals(List.of("run", "change", "test accuracy", "vs. the lab (points)", "training seconds"),
+                view.table().header());
+        assertEquals(List.of("lab", "the lab spec (cnn-lenet)", "98.40 %", "–", "55.0"), view.table().rows().get(0));
+        assertEquals(List.of("batch-norm", "batch normalization after each convolution", "98.70 %", "+0.30", "61.0"),
+                view.table().rows().get(2));
+        assertEquals(List.of("all", "all changes together (cnn-plus)", "99.56 %", "+1.16", "348.4"),
+                view.table().rows().get(8));
+        assertEquals("What each change bought: the lab spec reaches 98.40 %, all changes together 99.56 %; the change"
+                + " that helps most alone is network (+0.60 points).", view.best());
+        String svg = view.chart().svg().html();
+        for (String bar : List.of(">lab<", ">+ batch-norm<", ">+ augmentation<", ">all<", ">99.56 %<", ">98.40 %<")) {
+            assertTrue(svg.contains(bar), bar);
+        }
+        String html = new LabReport().render(ReportViews.build(with));
+        assertTrue(html.contains("<td>all changes together (cnn-plus)</td>"), html);
+
+        ReportInputs chinese = new ReportInputs(in.title(), Locale.SIMPLIFIED_CHINESE, in.xAxis(), in.runs(),
+                in.comparisons(), sweeps, in.data(), null, null, null);
+        ReportView.SweepView zh = ReportViews.build(chinese).sweeps().get(sweeps.size() - 1);
+        assertEquals(List.of("运行", "改动", "测试准确率", "相对原设置（百分点）", "训练时间（秒）"), zh.table().header());
+        assertTrue(zh.best().startsWith("每项改进带来了什么：实验原设置为 98.40 %，全部改进后为 99.56 %"), zh.best());
+        assertTrue(zh.chart().title().startsWith("消融 what-each-change-bought"), zh.chart().title());
+    }
+
+    @Test
     void theXAxisOfComparisonsIsSelectable() {
         ReportInputs in = ReportFixtures.full(Locale.ENGLISH, null);
         for (XAxis axis : XAxis.values()) {

@@ -30,6 +30,19 @@ class NetworkStructureTest {
     }
 
     @Test
+    void improvedPresetsCountBatchNormAsTheRunDoes() {
+        // the library's count of the built block (BuildersTest): 104,874 and 669,706
+        assertEquals(104_874, total("cnn-plus"));
+        assertEquals(669_706, total("mlp-plus"));
+        NetworkStructure s = NetworkStructure.of(Presets.get("cnn-plus"), p -> null);
+        assertEquals("Conv2d 1→32, 3×3, padding 1, no bias", s.layers().get(1).name());
+        assertEquals("BatchNorm + relu", s.layers().get(2).name());
+        assertEquals(128, s.layers().get(2).parameters());
+        // adder-scratch-plus: conv 1→10 5×5 no bias 250 + bn 40; conv 10→20 3×3 1800 + bn 80; 4000→128: 512,128; 128→19: 2,451
+        assertEquals(250 + 40 + 1800 + 80 + 512_128 + 2_451, total("adder-scratch-plus"));
+    }
+
+    @Test
     void transferAdderCountsItsReusedClassifier() {
         ExperimentSpec adder = Presets.get("adder-transfer").toBuilder().pretrained("target/lab/runs/digits").build();
         assertEquals(8490 + 20 * 19 + 19 + 19 * 19 + 19, NetworkStructure.of(adder, p -> Presets.get("cnn-lenet")).total());
