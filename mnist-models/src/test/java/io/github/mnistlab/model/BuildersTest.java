@@ -2,6 +2,7 @@ package io.github.mnistlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
@@ -129,6 +130,37 @@ class BuildersTest {
         assertEquals(104_874, params(ModelFactory.block(Presets.get("cnn-plus"), manager), ModelFactory.DIGIT_SHAPE));
         // mlp-plus: 784→512: 401,920; 512→512: 262,656; 512→10: 5,130
         assertEquals(669_706, params(ModelFactory.block(Presets.get("mlp-plus"), manager), ModelFactory.DIGIT_SHAPE));
+    }
+
+    /** The values of {@code block}'s first parameter whose name ends with {@code suffix}. */
+    private static float[] first(Block block, String suffix) {
+        return block.getParameters().stream().filter(p -> p.getKey().endsWith(suffix)).findFirst().orElseThrow()
+                .getValue().getArray().toFloatArray();
+    }
+
+    @Test
+    void aFrozenClassifierRunsInInferenceModeInsideATrainingAdder() {
+        for (boolean freeze : new boolean[] {true, false}) {
+            Block classifier = ModelFactory.block(Presets.get("cnn-plus"), manager); // batch norm and dropout 0.25
+            classifier.initialize(manager, DataType.FLOAT32, ModelFactory.DIGIT_SHAPE);
+            PairBlock adder = DigitAdder.transfer().setDigitClassifier(classifier).optFreeze(freeze).build();
+            adder.initialize(manager, DataType.FLOAT32, ModelFactory.DIGIT_SHAPE, ModelFactory.DIGIT_SHAPE);
+            float[] meanBefore = first(classifier, "runningMean");
+            NDList pair = new NDList(manager.randomNormal(new Shape(8, 1, 28, 28)).add(1),
+                    manager.randomNormal(new Shape(8, 1, 28, 28)));
+            ParameterStore store = new ParameterStore(manager, false);
+            float[] once = adder.forward(store, pair, true).singletonOrThrow().toFloatArray();
+            float[] twice = adder.forward(store, pair, true).singletonOrThrow().toFloatArray();
+            if (freeze) {
+                // no dropout masks, the kept statistics: the same output, and the statistics are not updated
+                assertArrayEquals(once, twice);
+                assertArrayEquals(meanBefore, first(classifier, "runningMean"));
+            } else {
+                // fine-tuned: the classifier trains with the adder, dropout and batch statistics included
+                assertFalse(java.util.Arrays.equals(once, twice));
+                assertFalse(java.util.Arrays.equals(meanBefore, first(classifier, "runningMean")));
+            }
+        }
     }
 
     @Test

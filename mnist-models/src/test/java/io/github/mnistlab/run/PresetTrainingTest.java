@@ -85,6 +85,21 @@ class PresetTrainingTest {
     }
 
     @Test
+    void improvedPresetsTrainWithTheirFeaturesRecorded() {
+        // two epochs: the warm-up, then the cosine down to zero
+        RunRecord cnn = train("cnn-plus", quick("cnn-plus", 5_000, 2));
+        assertBeats(0.90, cnn);
+        assertEquals(true, cnn.spec().batchNorm());
+        assertEquals(2f, cnn.spec().shiftPixels());
+        RunRecord transfer = train("sum-plus", quick("adder-transfer-plus", 5_000, 2).toBuilder()
+                .pretrained(runs.resolve("cnn-plus").toString()).build());
+        assertBeats(0.30, transfer);
+        RunRecord scratch = train("sum-scratch-plus", quick("adder-scratch-plus", 5_000, 2).toBuilder().batchSize(50).build());
+        assertBeats(0.20, scratch);
+        assertEquals(0.1f, scratch.spec().labelSmoothing());
+    }
+
+    @Test
     void bestValidationProtocolEvaluatesTestOnlyOnImprovement() {
         // A learning rate this high makes validation accuracy go up and down.
         RunRecord r = train("mlp-protocol", quick("mlp", 3_000, 6).toBuilder().learningRate(3f).build());

@@ -38,8 +38,9 @@ class NetworkStructureTest {
         assertEquals("Conv2d 1→32, 3×3, padding 1, no bias", s.layers().get(1).name());
         assertEquals("BatchNorm + relu", s.layers().get(2).name());
         assertEquals(128, s.layers().get(2).parameters());
-        // adder-scratch-plus: conv 1→10 5×5 no bias 250 + bn 40; conv 10→20 3×3 1800 + bn 80; 4000→128: 512,128; 128→19: 2,451
-        assertEquals(250 + 40 + 1800 + 80 + 512_128 + 2_451, total("adder-scratch-plus"));
+        // adder-scratch-plus: conv 1→32 3×3 without bias 288 + batch norm 128; conv 32→64 18,432 + 256;
+        // 2 × 3,136 features → 128: 802,944; 128→19: 2,451
+        assertEquals(288 + 128 + 18_432 + 256 + 802_944 + 2_451, total("adder-scratch-plus"));
     }
 
     @Test
