@@ -57,6 +57,8 @@ public class Experiment {
     private List<Stage> stages;
     /** CNN, scratch adder: batch normalization after each convolution. */
     private Boolean batchNorm;
+    /** Scratch adder: classify each image into 10 digits and add the two distributions exactly. */
+    private Boolean digitBottleneck;
     /** Dropout rate after the conv stages. */
     private Float featureDropout;
     /** Dropout rate after each hidden fully connected layer. */
@@ -111,6 +113,7 @@ public class Experiment {
     public void setActivation(String activation) { this.activation = activation; }
     public void setStages(List<Stage> stages) { this.stages = stages; }
     public void setBatchNorm(Boolean batchNorm) { this.batchNorm = batchNorm; }
+    public void setDigitBottleneck(Boolean digitBottleneck) { this.digitBottleneck = digitBottleneck; }
     public void setFeatureDropout(Float featureDropout) { this.featureDropout = featureDropout; }
     public void setDropout(Float dropout) { this.dropout = dropout; }
     public void setOptimizer(String optimizer) { this.optimizer = optimizer; }

@@ -1,6 +1,8 @@
 package io.github.mnistlab.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
@@ -8,6 +10,7 @@ import ai.djl.nn.core.Linear;
 import io.github.mnistlab.spec.ActivationKind;
 import io.github.mnistlab.spec.ConvStage;
 import io.github.mnistlab.spec.ExperimentSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +23,11 @@ import java.util.List;
  *       to end, or with the classifier frozen.</li>
  *   <li>{@link #scratch()}: a conv feature extractor applied to both images, concatenated, then a
  *       fully connected module with a hidden layer → 19. (A single linear layer over the 4000
- *       joined features learns the sum far more slowly; the hidden layer is what makes it work.)</li>
+ *       joined features learns the sum far more slowly; the hidden layer is what makes it work.)
+ *       With {@code optDigitBottleneck(true)} each image is instead classified on its own into 10
+ *       digit logits (the hidden layers per image) and the sum's distribution is computed exactly
+ *       from the two digits' distributions, {@link #sumOfDigits}: the network can only learn the
+ *       sum by learning the digits.</li>
  * </ul>
  */
 public final class DigitAdder {
@@ -28,6 +35,33 @@ public final class DigitAdder {
     public static final int SUMS = ExperimentSpec.SUMS;
 
     private DigitAdder() {
+    }
+
+    /** The digit pairs (i, j) of each sum: {@code SUM_OF[10·i + j][i + j] = 1}, else 0; 100 × 19, row-major. */
+    private static final float[] SUM_OF = new float[100 * SUMS];
+
+    static {
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 10; j++) {
+                SUM_OF[(10 * i + j) * SUMS + i + j] = 1;
+            }
+        }
+    }
+
+    /**
+     * The log-probabilities of the 19 sums of two independent digits, from {@code digits} (B, 20):
+     * the two digits' logits side by side. {@code log p(s) = log Σ_{i+j=s} pa(i)·pb(j)}, computed as a
+     * log-sum-exp over the 100 pairs (one matrix product with the fixed pair-to-sum matrix). As logits
+     * they need no softmax: the log-probabilities already sum to 1.
+     */
+    public static NDArray sumOfDigits(NDArray digits) {
+        long batch = digits.getShape().get(0);
+        NDArray a = digits.get(":, 0:10").logSoftmax(1).reshape(batch, 10, 1);
+        NDArray b = digits.get(":, 10:20").logSoftmax(1).reshape(batch, 1, 10);
+        NDArray pairs = a.add(b).reshape(batch, 100);
+        NDArray top = pairs.max(new int[] {1}, true).stopGradient();
+        NDArray sums = pairs.sub(top).exp().matMul(digits.getManager().create(SUM_OF, new Shape(100, SUMS)));
+        return sums.maximum(1e-30f).log().add(top);
     }
 
     public static TransferBuilder transfer() {
@@ -92,8 +126,19 @@ public final class DigitAdder {
         private List<Integer> hidden = List.of(128);
         private ActivationKind activation = ActivationKind.RELU;
         private boolean batchNorm;
+        private boolean digitBottleneck;
 
         private ScratchBuilder() {
+        }
+
+        /**
+         * Classify each image into 10 digit logits (the hidden layers per image) and compute the sum's
+         * distribution exactly from the two ({@link DigitAdder#sumOfDigits}); default false (the lab's
+         * fully connected module over both images' features).
+         */
+        public ScratchBuilder optDigitBottleneck(boolean digitBottleneck) {
+            this.digitBottleneck = digitBottleneck;
+            return this;
         }
 
         /** Batch normalization after each convolution of the feature extractor; default false. */
@@ -129,15 +174,21 @@ public final class DigitAdder {
             }
             Block features = Cnn.builder().setStages(stages).optActivation(activation).optBatchNorm(batchNorm).setOutputs(1)
                     .buildFeatures();
-            SequentialBlock head = new SequentialBlock();
+            List<Block> dense = new ArrayList<>();
             for (int units : hidden) {
                 if (units < 1) {
                     throw new IllegalArgumentException("hidden layer size " + units + " in " + hidden + " must be ≥ 1");
                 }
-                head.add(Linear.builder().setUnits(units).build()).add(Activations.block(activation));
+                dense.add(Linear.builder().setUnits(units).build());
+                dense.add(Activations.block(activation));
             }
-            head.add(Linear.builder().setUnits(SUMS).build());
-            return new PairBlock(features, head);
+            if (digitBottleneck) {
+                SequentialBlock perDigit = new SequentialBlock().add(features).addAll(dense)
+                        .add(Linear.builder().setUnits(10).build());
+                return new PairBlock(perDigit, new LambdaBlock(x -> new NDList(sumOfDigits(x.singletonOrThrow())),
+                        "sumOfDigits"));
+            }
+            return new PairBlock(features, new SequentialBlock().addAll(dense).add(Linear.builder().setUnits(SUMS).build()));
         }
     }
 }

@@ -51,7 +51,8 @@ public final class ModelFactory {
                     .optDropout(spec.dropout()).build();
             case CNN -> digitCnn(spec);
             case ADDER_SCRATCH -> DigitAdder.scratch().setStages(spec.stages()).optHidden(spec.hidden())
-                    .optActivation(spec.activation()).optBatchNorm(spec.batchNorm()).build();
+                    .optActivation(spec.activation()).optBatchNorm(spec.batchNorm())
+                    .optDigitBottleneck(spec.digitBottleneck()).build();
             case ADDER_TRANSFER -> DigitAdder.transfer()
                     .setDigitClassifier(loadDigitClassifier(Path.of(spec.pretrained()), manager))
                     .optActivation(spec.activation()).optFreeze(spec.freezePretrained()).build();

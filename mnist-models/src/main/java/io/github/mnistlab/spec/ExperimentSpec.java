@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param activation      activation of hidden layers
  * @param stages          conv stages (CNN, scratch adder's extractor)
  * @param batchNorm       CNN, scratch adder: batch normalization after each convolution (which then has no bias)
+ * @param digitBottleneck scratch adder: classify each image into 10 digits and add the two distributions exactly
  * @param featureDropout  dropout after the conv stages
  * @param dropout         dropout after hidden fully connected layers
  * @param optimizer       optimizer
@@ -45,6 +46,7 @@ public record ExperimentSpec(
         ActivationKind activation,
         List<ConvStage> stages,
         boolean batchNorm,
+        boolean digitBottleneck,
         float featureDropout,
         float dropout,
         OptimizerKind optimizer,
@@ -148,6 +150,10 @@ public record ExperimentSpec(
         if (!(rotationDegrees >= 0 && rotationDegrees <= MAX_ROTATION_DEGREES)) {
             fail("rotationDegrees", rotationDegrees, "0 to " + (int) MAX_ROTATION_DEGREES
                     + " degrees (0 = no rotation), e.g. 10");
+        }
+        if (digitBottleneck && model != ModelKind.ADDER_SCRATCH) {
+            throw new IllegalArgumentException("digitBottleneck is true, but model " + model.name().toLowerCase()
+                    + " is not the scratch adder; the digit bottleneck applies to model adder-scratch");
         }
         if (batchNorm && model != ModelKind.CNN && model != ModelKind.ADDER_SCRATCH) {
             throw new IllegalArgumentException("batchNorm is true, but model " + model.name().toLowerCase()
@@ -260,7 +266,7 @@ public record ExperimentSpec(
      * 100 iterations. Each field is then set by name.
      */
     public static Builder builder(String preset, ModelKind model) {
-        return new Builder(new ExperimentSpec(preset, model, List.of(), ActivationKind.RELU, List.of(), false, 0, 0,
+        return new Builder(new ExperimentSpec(preset, model, List.of(), ActivationKind.RELU, List.of(), false, false, 0, 0,
                 OptimizerKind.SGD, 0.01f, ScheduleKind.CONSTANT, 0, 0, 0, 0, 0, 0, 64, 10, 0, 0, 42, 0.1307f, 0.3081f,
                 0, 0, null, false, 100));
     }
@@ -273,6 +279,7 @@ public record ExperimentSpec(
         private ActivationKind activation;
         private List<ConvStage> stages;
         private boolean batchNorm;
+        private boolean digitBottleneck;
         private float featureDropout;
         private float dropout;
         private OptimizerKind optimizer;
@@ -304,6 +311,7 @@ public record ExperimentSpec(
             activation = s.activation;
             stages = new ArrayList<>(s.stages);
             batchNorm = s.batchNorm;
+            digitBottleneck = s.digitBottleneck;
             featureDropout = s.featureDropout;
             dropout = s.dropout;
             optimizer = s.optimizer;
@@ -335,6 +343,7 @@ public record ExperimentSpec(
         public Builder activation(ActivationKind v) { activation = v; return this; }
         public Builder stages(List<ConvStage> v) { stages = new ArrayList<>(v); return this; }
         public Builder batchNorm(boolean v) { batchNorm = v; return this; }
+        public Builder digitBottleneck(boolean v) { digitBottleneck = v; return this; }
         public Builder featureDropout(float v) { featureDropout = v; return this; }
         public Builder dropout(float v) { dropout = v; return this; }
         public Builder optimizer(OptimizerKind v) { optimizer = v; return this; }
@@ -379,7 +388,8 @@ public record ExperimentSpec(
         }
 
         public ExperimentSpec build() {
-            return new ExperimentSpec(preset, model, hidden, activation, stages, batchNorm, featureDropout, dropout,
+            return new ExperimentSpec(preset, model, hidden, activation, stages, batchNorm, digitBottleneck,
+                    featureDropout, dropout,
                     optimizer, learningRate, schedule, warmupEpochs, decayEpochs, decayFactor, momentum, weightDecay,
                     labelSmoothing, batchSize, epochs, limit, validationSize, seed, normalizeMean, normalizeStd,
                     shiftPixels, rotationDegrees, pretrained, freezePretrained, lossEvery);

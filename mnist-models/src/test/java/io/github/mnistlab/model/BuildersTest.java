@@ -164,6 +164,31 @@ class BuildersTest {
     }
 
     @Test
+    void theDigitBottleneckAddsTheTwoDigitDistributionsExactly() {
+        // digit a: 3 with probability 0.9 (0.1 spread over the others); digit b: certain 5 (logits far apart)
+        float[] logits = new float[20];
+        for (int i = 0; i < 10; i++) {
+            logits[i] = i == 3 ? (float) Math.log(0.9 * 9 / 0.1) : 0;
+            logits[10 + i] = i == 5 ? 60 : 0;
+        }
+        float[] sums = DigitAdder.sumOfDigits(manager.create(logits, new Shape(1, 20))).exp().toFloatArray();
+        assertEquals(19, sums.length);
+        assertEquals(0.9f, sums[8], 1e-5f);                 // 3 + 5
+        assertEquals(0.1f / 9, sums[5], 1e-5f);             // 0 + 5
+        assertEquals(0f, sums[4], 1e-6f);                   // b is never below 5
+        assertEquals(1f, (float) java.util.stream.IntStream.range(0, 19).mapToDouble(i -> sums[i]).sum(), 1e-5f);
+
+        PairBlock adder = DigitAdder.scratch().setStages(List.of(ConvStage.of(10, 5))).optHidden(List.of(32))
+                .optDigitBottleneck(true).build();
+        // per digit: conv 1→10 5×5: 260; fc 1440→32: 46,112; fc 32→10: 330; the sum head has no parameters
+        assertEquals(260 + 46_112 + 330, params(adder, ModelFactory.DIGIT_SHAPE, ModelFactory.DIGIT_SHAPE));
+        NDArray out = adder.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(new Shape(4, 1, 28, 28)),
+                manager.randomNormal(new Shape(4, 1, 28, 28))), false).singletonOrThrow();
+        assertEquals(new Shape(4, 19), out.getShape());
+        assertArrayEquals(new float[] {1, 1, 1, 1}, out.exp().sum(new int[] {1}).toFloatArray(), 1e-5f);
+    }
+
+    @Test
     void buildersNameTheBadValue() {
         IllegalArgumentException kernel = assertThrows(IllegalArgumentException.class, () -> Cnn.builder()
                 .addStage(ConvStage.of(10, 5)).addStage(ConvStage.of(20, 5)).addStage(ConvStage.of(40, 5))

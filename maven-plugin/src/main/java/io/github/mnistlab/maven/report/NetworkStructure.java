@@ -52,10 +52,17 @@ public record NetworkStructure(List<Layer> layers, long total) {
             case ADDER_SCRATCH -> {
                 layers.add(new Layer("input", "2 × 1×28×28", 0));
                 int features = convStages(spec.stages(), spec.batchNorm(), layers, act, "per digit: ");
-                int in = 2 * features;
-                layers.add(new Layer("concat", String.valueOf(in), 0));
-                in = dense(spec.hidden(), in, layers, act);
-                layers.add(linear(in, ExperimentSpec.SUMS, ""));
+                if (spec.digitBottleneck()) {
+                    List<Layer> perDigit = new ArrayList<>();
+                    perDigit.add(linear(dense(spec.hidden(), features, perDigit, act), 10, ""));
+                    perDigit.forEach(l -> layers.add(prefixed(l, "per digit: ")));
+                    layers.add(new Layer("sum of the two digit distributions (exact)", String.valueOf(ExperimentSpec.SUMS), 0));
+                } else {
+                    int in = 2 * features;
+                    layers.add(new Layer("concat", String.valueOf(in), 0));
+                    in = dense(spec.hidden(), in, layers, act);
+                    layers.add(linear(in, ExperimentSpec.SUMS, ""));
+                }
             }
             case ADDER_TRANSFER -> {
                 layers.add(new Layer("input", "2 × 1×28×28", 0));

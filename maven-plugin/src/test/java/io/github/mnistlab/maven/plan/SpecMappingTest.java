@@ -56,6 +56,39 @@ class SpecMappingTest {
     }
 
     @Test
+    void theTrainingFeaturesBeyondTheLabsMapFromAnExperiment() throws Exception {
+        JsonObject changes = new JsonObject();
+        changes.addProperty("batchNorm", true);
+        changes.addProperty("schedule", "Step");
+        changes.addProperty("decayEpochs", 4);
+        changes.addProperty("decayFactor", 0.2);
+        changes.addProperty("warmupEpochs", 0.5);
+        changes.addProperty("labelSmoothing", 0.05);
+        changes.addProperty("shiftPixels", 1.5);
+        changes.addProperty("rotationDegrees", 8);
+        ExperimentSpec spec = SpecMapping.resolve(new ExperimentDefinition("bn", "cnn-lenet", null, null, changes),
+                new Overrides(null, null), null);
+
+        assertEquals(Presets.get("cnn-lenet").toBuilder().batchNorm(true).stepSchedule(4, 0.2f).warmupEpochs(0.5f)
+                .labelSmoothing(0.05f).augment(1.5f, 8).build(), spec);
+        Path file = Files.writeString(dir.resolve("bn.json"), SpecMapping.toJson(spec));
+        assertEquals(spec, SpecFiles.read(file));
+
+        JsonObject typo = new JsonObject();
+        typo.addProperty("schedule", "cosin");
+        assertEquals("experiment 'bn': schedule 'cosin' is not known; use one of constant, step, cosine",
+                assertThrows(IllegalArgumentException.class, () -> SpecMapping.resolve(
+                        new ExperimentDefinition("bn", "cnn-lenet", null, null, typo), new Overrides(null, null), null))
+                        .getMessage());
+        JsonObject mlpNorm = new JsonObject();
+        mlpNorm.addProperty("batchNorm", true);
+        assertEquals("experiment 'wide': batchNorm is true, but model mlp has no convolutions of its own to normalize;"
+                + " batch normalization applies to models cnn and adder-scratch",
+                assertThrows(IllegalArgumentException.class,
+                        () -> SpecMapping.resolve(mlp(mlpNorm), new Overrides(null, null), null)).getMessage());
+    }
+
+    @Test
     void experimentValuesStayWithoutOverrides() {
         JsonObject changes = new JsonObject();
         changes.addProperty("epochs", 5);

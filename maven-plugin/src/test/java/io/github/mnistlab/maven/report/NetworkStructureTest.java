@@ -38,9 +38,12 @@ class NetworkStructureTest {
         assertEquals("Conv2d 1→32, 3×3, padding 1, no bias", s.layers().get(1).name());
         assertEquals("BatchNorm + relu", s.layers().get(2).name());
         assertEquals(128, s.layers().get(2).parameters());
-        // adder-scratch-plus: conv 1→32 3×3 without bias 288 + batch norm 128; conv 32→64 18,432 + 256;
-        // 2 × 3,136 features → 128: 802,944; 128→19: 2,451
-        assertEquals(288 + 128 + 18_432 + 256 + 802_944 + 2_451, total("adder-scratch-plus"));
+        // adder-scratch-plus, per digit: conv 1→32 3×3 without bias 288 + batch norm 128; conv 32→64 18,432 + 256;
+        // 3,136 features → 128: 401,536; 128→10: 1,290; the exact sum of the two digits has no parameters
+        assertEquals(288 + 128 + 18_432 + 256 + 401_536 + 1_290, total("adder-scratch-plus"));
+        NetworkStructure adder = NetworkStructure.of(Presets.get("adder-scratch-plus"), p -> null);
+        assertEquals("sum of the two digit distributions (exact)", adder.layers().get(adder.layers().size() - 1).name());
+        assertEquals("per digit: Linear 128→10", adder.layers().get(adder.layers().size() - 2).name());
     }
 
     @Test
