@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@link #transfer()}: a trained digit classifier applied to both images (its 10 outputs
- *       each, as probabilities), concatenated (20) → Linear(20, 19) → activation → Linear(19, 19);
+ *       each, as probabilities), concatenated (20) → Linear(20, 19) → activation → Linear(19, 19)
+ *       (the hidden width is an option);
  *       fine-tuned end
  *       to end, or with the classifier frozen.</li>
  *   <li>{@link #scratch()}: a conv feature extractor applied to both images, concatenated, then a
@@ -76,9 +77,16 @@ public final class DigitAdder {
     public static final class TransferBuilder {
         private Block digitClassifier;
         private ActivationKind activation = ActivationKind.RELU;
+        private List<Integer> hidden = List.of(SUMS);
         private boolean freeze;
 
         private TransferBuilder() {
+        }
+
+        /** Hidden layer sizes of the head over the two digits' 20 probabilities; default [19], the lab's. */
+        public TransferBuilder optHidden(List<Integer> hidden) {
+            this.hidden = List.copyOf(hidden);
+            return this;
         }
 
         /** The trained digit classifier (10 outputs), with its parameters already loaded. */
@@ -87,7 +95,7 @@ public final class DigitAdder {
             return this;
         }
 
-        /** Activation between the two linear layers; default relu. */
+        /** Activation after each hidden layer of the head; default relu. */
         public TransferBuilder optActivation(ActivationKind activation) {
             this.activation = activation;
             return this;
@@ -104,10 +112,14 @@ public final class DigitAdder {
                 throw new IllegalArgumentException("the transfer adder needs a trained digit classifier;"
                         + " set one with setDigitClassifier (the 'pretrained' run)");
             }
-            SequentialBlock head = new SequentialBlock()
-                    .add(Linear.builder().setUnits(SUMS).build())
-                    .add(Activations.block(activation))
-                    .add(Linear.builder().setUnits(SUMS).build());
+            SequentialBlock head = new SequentialBlock();
+            for (int units : hidden) {
+                if (units < 1) {
+                    throw new IllegalArgumentException("hidden layer size " + units + " in " + hidden + " must be ≥ 1");
+                }
+                head.add(Linear.builder().setUnits(units).build()).add(Activations.block(activation));
+            }
+            head.add(Linear.builder().setUnits(SUMS).build());
             // As in the lab, the adder sees each digit as a probability vector (softmax of the classifier).
             // A frozen classifier also runs in inference mode: no dropout, batch norm with its kept statistics.
             SequentialBlock perDigit = new SequentialBlock().add(freeze ? new InferenceBlock(digitClassifier) : digitClassifier)

@@ -55,7 +55,8 @@ public final class ModelFactory {
                     .optDigitBottleneck(spec.digitBottleneck()).build();
             case ADDER_TRANSFER -> DigitAdder.transfer()
                     .setDigitClassifier(loadDigitClassifier(Path.of(spec.pretrained()), manager))
-                    .optActivation(spec.activation()).optFreeze(spec.freezePretrained()).build();
+                    .optActivation(spec.activation()).optHidden(spec.hidden().isEmpty() ? List.of(ExperimentSpec.SUMS) : spec.hidden())
+                    .optFreeze(spec.freezePretrained()).build();
             case MLP_SCRATCH -> throw new IllegalArgumentException(
                     "mlp-scratch is trained by the framework-free engine and has no DJL block");
         };

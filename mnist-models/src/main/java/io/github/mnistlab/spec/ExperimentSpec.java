@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param preset          the preset this spec started from (for the record)
  * @param model           which network
- * @param hidden          MLP: the k hidden layer sizes; CNN and scratch adder: fully connected hidden sizes
+ * @param hidden          MLP: the k hidden layer sizes; CNN and scratch adder: fully connected hidden sizes;
+ *                        transfer adder: the head's hidden sizes (empty: the lab's 19)
  * @param activation      activation of hidden layers
  * @param stages          conv stages (CNN, scratch adder's extractor)
  * @param batchNorm       CNN, scratch adder: batch normalization after each convolution (which then has no bias)
@@ -204,6 +205,11 @@ public record ExperimentSpec(
                     throw new IllegalArgumentException("the transfer adder needs 'pretrained': the run directory"
                             + " (or, in the plugin, the experiment id) of a trained digit classifier");
                 }
+                hidden.forEach(m -> {
+                    if (m < 1) {
+                        throw new IllegalArgumentException("hidden layer size " + m + " in " + hidden + " must be ≥ 1");
+                    }
+                });
             }
             default -> throw new IllegalStateException(model.toString());
         }

@@ -76,8 +76,8 @@ public record NetworkStructure(List<Layer> layers, long total) {
                 }
                 layers.add(new Layer("per digit: softmax", "10", 0));
                 layers.add(new Layer("concat", "20", 0));
-                layers.add(linear(20, ExperimentSpec.SUMS, " + " + act));
-                layers.add(linear(ExperimentSpec.SUMS, ExperimentSpec.SUMS, ""));
+                int in = dense(spec.hidden().isEmpty() ? List.of(ExperimentSpec.SUMS) : spec.hidden(), 20, layers, act);
+                layers.add(linear(in, ExperimentSpec.SUMS, ""));
             }
             default -> throw new IllegalArgumentException("no structure for model " + spec.model());
         }

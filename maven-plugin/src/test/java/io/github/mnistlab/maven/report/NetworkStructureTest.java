@@ -41,6 +41,9 @@ class NetworkStructureTest {
         // adder-scratch-plus, per digit: conv 1→32 3×3 without bias 288 + batch norm 128; conv 32→64 18,432 + 256;
         // 3,136 features → 128: 401,536; 128→10: 1,290; the exact sum of the two digits has no parameters
         assertEquals(288 + 128 + 18_432 + 256 + 401_536 + 1_290, total("adder-scratch-plus"));
+        // adder-transfer-plus on cnn-plus: 104,874 + 20→128: 2,688 + 128→19: 2,451
+        assertEquals(104_874 + 2_688 + 2_451, NetworkStructure.of(Presets.get("adder-transfer-plus").toBuilder()
+                .pretrained("target/lab/runs/digits-plus").build(), p -> Presets.get("cnn-plus")).total());
         NetworkStructure adder = NetworkStructure.of(Presets.get("adder-scratch-plus"), p -> null);
         assertEquals("sum of the two digit distributions (exact)", adder.layers().get(adder.layers().size() - 1).name());
         assertEquals("per digit: Linear 128→10", adder.layers().get(adder.layers().size() - 2).name());
