@@ -16,8 +16,8 @@ public final class Progress {
     private static final Map<String, Double> SECONDS_PER_1000 = Map.ofEntries(Map.entry("mlp", 0.030),
             Map.entry("mlp-scratch", 0.010), Map.entry("cnn-small", 0.11), Map.entry("cnn-lenet", 0.10),
             Map.entry("cnn-wide", 0.62), Map.entry("adder-transfer", 0.075), Map.entry("adder-scratch", 0.18),
-            Map.entry("mlp-plus", 0.11), Map.entry("cnn-plus", 0.39), Map.entry("adder-transfer-plus", 0.25),
-            Map.entry("adder-scratch-plus", 0.40));
+            Map.entry("mlp-plus", 0.11), Map.entry("cnn-plus", 0.39), Map.entry("adder-transfer-plus", 0.21),
+            Map.entry("adder-scratch-plus", 0.62));
     private static final int TRAINING_DIGITS = 60_000;
 
     private final double[] costs;
