@@ -68,7 +68,7 @@ class LabCliTest {
     @Test
     void anAblationTrainsTheLabEachChangeAloneAndAllAndRecordsEachStep() throws Exception {
         int status = run("sweep", "--kind", "ablation", "--preset", "mlp-plus", "--out", dir.resolve("ablation").toString(),
-                "--epochs", "1", "--limit", "1000", "--device", "cpu");
+                "--epochs", "2", "--limit", "2000", "--device", "cpu");
 
         assertEquals(0, status, out + "" + err);
         SweepRecord sweep = LabJson.gson().fromJson(readString(dir.resolve("ablation/sweep.json")), SweepRecord.class);
@@ -79,9 +79,9 @@ class LabCliTest {
         for (SweepRecord.Point p : sweep.points()) {
             RunRecord run = RunRecords.read(dir.resolve("ablation").resolve(p.id()));
             assertEquals(p.testAccuracy(), run.test().accuracy());
-            assertEquals(1, run.epochs().size());
-            assertEquals(1000, run.spec().limit());
-            assertTrue(p.testAccuracy() > 0.3, p.id() + ": " + p.testAccuracy());
+            assertEquals(2, run.epochs().size());
+            assertEquals(2000, run.spec().limit());
+            assertEquals(run.trainingSeconds(), p.trainingSeconds());
         }
         RunRecord lab = RunRecords.read(dir.resolve("ablation/lab"));
         RunRecord augmented = RunRecords.read(dir.resolve("ablation/augmentation"));
@@ -92,6 +92,9 @@ class LabCliTest {
         assertEquals(0f, lab.spec().shiftPixels());
         assertEquals("mlp-plus", all.preset());
         assertEquals(List.of(512, 512), all.spec().hidden());
+        // 400 steps of the lab's sigmoid net at lr 0.01 barely start; the improved one learns the digits
+        assertTrue(all.test().accuracy() > lab.test().accuracy() + 0.2, all.test().accuracy() + " against "
+                + lab.test().accuracy());
         assertTrue(out.toString().contains("[all] done: test accuracy "), out.toString());
     }
 

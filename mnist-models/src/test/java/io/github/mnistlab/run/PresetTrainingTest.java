@@ -91,7 +91,8 @@ class PresetTrainingTest {
         assertBeats(0.90, cnn);
         assertEquals(true, cnn.spec().batchNorm());
         assertEquals(2f, cnn.spec().shiftPixels());
-        RunRecord transfer = train("sum-plus", quick("adder-transfer-plus", 5_000, 2).toBuilder()
+        // batches of 50 instead of 200, as for the lab's transfer adder above
+        RunRecord transfer = train("sum-plus", quick("adder-transfer-plus", 20_000, 2).toBuilder().batchSize(50)
                 .pretrained(runs.resolve("cnn-plus").toString()).build());
         assertBeats(0.30, transfer);
         RunRecord scratch = train("sum-scratch-plus", quick("adder-scratch-plus", 5_000, 2).toBuilder().batchSize(50).build());
