@@ -83,7 +83,7 @@ class AnalysisTest {
         String gain = String.format(Locale.ROOT, "%+.2f", 100 * (plus.test().accuracy() - lab.test().accuracy()));
         assertEquals("digits-plus (cnn-plus, the improved spec) reaches a test accuracy of "
                 + ReportNumbers.percent(plus.test().accuracy()) + " against " + ReportNumbers.percent(lab.test().accuracy())
-                + " of digits (cnn-lenet, the lab spec), " + gain + " points more: it makes "
+                + " of digits (cnn-lenet, the lab spec), a difference of " + gain + " points: it makes "
                 + ReportNumbers.percent(plus.test().error() / lab.test().error()) + " of the errors, in "
                 + ReportNumbers.fixed(plus.trainingSeconds(), 1) + " s of training against "
                 + ReportNumbers.fixed(lab.trainingSeconds(), 1) + " s.", sentence);
