@@ -229,32 +229,48 @@ class TrainingLoopTest {
     }
 
     /**
-     * A pass-through block with one parameter whose gradient it poisons on chosen training forward
-     * calls (1-based): {@code sqrt(0 · p)} is 0 going forward, and NaN (∞ · 0) coming back, so the
-     * loss stays finite while {@code p}'s gradient is not — the shape of the oneDNN fault.
+     * A pass-through block with one parameter, {@code probe}, that lets a test disturb the backward
+     * pass on chosen training forward calls (1-based) while the output stays the input.
      */
-    private static final class GradientPoison extends AbstractBlock {
-        private final java.util.function.IntPredicate poisoned;
+    private abstract static class ProbeBlock extends AbstractBlock {
+        private final java.util.function.IntPredicate chosen;
         private int calls;
 
-        GradientPoison(java.util.function.IntPredicate poisoned) {
-            this.poisoned = poisoned;
+        ProbeBlock(java.util.function.IntPredicate chosen) {
+            this.chosen = chosen;
             addParameter(Parameter.builder().setName("probe").setType(Parameter.Type.WEIGHT).optShape(new Shape(1))
                     .optInitializer(Initializer.ONES).build());
         }
+
+        /** What is added to the input: zero going forward, with {@code p}'s gradient disturbed when {@code hit}. */
+        abstract NDArray zero(NDArray p, boolean hit);
 
         @Override
         protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                 PairList<String, Object> params) {
             NDArray x = inputs.singletonOrThrow();
             NDArray p = store.getValue(parameters.get("probe"), x.getDevice(), training);
-            boolean poison = training && poisoned.test(++calls);
-            return new NDList(x.add(poison ? p.mul(0).sqrt() : p.mul(0)));
+            return new NDList(x.add(zero(p, training && chosen.test(++calls))));
         }
 
         @Override
         public Shape[] getOutputShapes(Shape[] inputShapes) {
             return inputShapes;
+        }
+    }
+
+    /**
+     * Poisons the probe's gradient: {@code sqrt(0 · p)} is 0 going forward, and NaN (∞ · 0) coming
+     * back, so the loss stays finite while {@code p}'s gradient is not — the shape of the oneDNN fault.
+     */
+    private static final class GradientPoison extends ProbeBlock {
+        GradientPoison(java.util.function.IntPredicate poisoned) {
+            super(poisoned);
+        }
+
+        @Override
+        NDArray zero(NDArray p, boolean hit) {
+            return hit ? p.mul(0).sqrt() : p.mul(0);
         }
     }
 
@@ -421,32 +437,19 @@ class TrainingLoopTest {
     }
 
     /**
-     * A pass-through block whose parameter gets a gradient of about 1e9 on chosen training calls while
-     * the output and the loss stay as they are: a backward pass that returned finite garbage.
+     * Gives the probe a gradient of about 1e9 on chosen training calls while the output and the loss
+     * stay as they are: a backward pass that returned finite garbage.
      */
-    private static final class GradientBlast extends AbstractBlock {
-        private final java.util.function.IntPredicate blasted;
-        private int calls;
-
+    private static final class GradientBlast extends ProbeBlock {
         GradientBlast(java.util.function.IntPredicate blasted) {
-            this.blasted = blasted;
-            addParameter(Parameter.builder().setName("probe").setType(Parameter.Type.WEIGHT).optShape(new Shape(1))
-                    .optInitializer(Initializer.ONES).build());
+            super(blasted);
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
-                PairList<String, Object> params) {
-            NDArray x = inputs.singletonOrThrow();
-            NDArray p = store.getValue(parameters.get("probe"), x.getDevice(), training);
-            NDArray scaled = p.mul(training && blasted.test(++calls) ? 1e9f : 1e-3f);
-            // adds zero going forward; the gradient of p is the scale times the sum of the upstream gradient
-            return new NDList(x.add(scaled.sub(scaled.stopGradient())));
-        }
-
-        @Override
-        public Shape[] getOutputShapes(Shape[] inputShapes) {
-            return inputShapes;
+        NDArray zero(NDArray p, boolean hit) {
+            // zero going forward; the gradient of p is the scale times the sum of the upstream gradient
+            NDArray scaled = p.mul(hit ? 1e9f : 1e-3f);
+            return scaled.sub(scaled.stopGradient());
         }
     }
 
