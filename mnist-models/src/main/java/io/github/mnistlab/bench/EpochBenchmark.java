@@ -22,6 +22,7 @@ import io.github.mnistlab.spec.ModelKind;
 import io.github.mnistlab.spec.Presets;
 import io.github.mnistlab.train.DeviceDigits;
 import io.github.mnistlab.train.DevicePairs;
+import io.github.mnistlab.train.EngineMemory;
 import io.github.mnistlab.train.EpochStats;
 import io.github.mnistlab.train.TorchDefaultInit;
 import io.github.mnistlab.train.TrainingLoop;
@@ -93,6 +94,7 @@ public final class EpochBenchmark {
 
     private void runDjl(ExperimentSpec spec, DigitImages digits, Listener listener) {
         Engine engine = Engine.getEngine("PyTorch");
+        EngineMemory.ensure();
         Device device = DeviceChoice.CPU.resolve(engine);
         engine.setRandomSeed((int) spec.seed());
         int n = digits.count();

@@ -2,6 +2,7 @@ package io.github.mnistlab.cli;
 
 import ai.djl.engine.EngineException;
 import io.github.mnistlab.bench.BenchCommand;
+import io.github.mnistlab.bench.StressCommand;
 import io.github.mnistlab.data.MnistDataException;
 import io.github.mnistlab.train.DivergedException;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import picocli.CommandLine;
 @Command(name = "mnist-lab", mixinStandardHelpOptions = true, version = "mnist-lab 0.1.0",
         description = "Trains and evaluates the MNIST course labs.",
         subcommands = {SmokeCommand.class, RunCommand.class, SweepCommand.class, PredictCommand.class, BenchCommand.class,
-                GpuCheckCommand.class})
+                StressCommand.class, VerifyCommand.class, GpuCheckCommand.class})
 public final class LabCli implements Runnable {
     /** Exit status for an error the user can fix (bad data, bad option). */
     public static final int USER_ERROR = 2;

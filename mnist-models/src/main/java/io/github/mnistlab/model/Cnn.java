@@ -92,6 +92,7 @@ public final class Cnn {
         private float dropout;
         private int outputs;
         private int inputSide = 28;
+        private boolean unfoldFirstConv = true;
 
         private Builder() {
         }
@@ -139,6 +140,15 @@ public final class Cnn {
             return this;
         }
 
+        /**
+         * Whether the first convolution is an {@link UnfoldConv2d} (default true) or DJL's own
+         * {@link Conv2d} (oneDNN's one-channel kernel; the stress benchmark compares the two).
+         */
+        public Builder optUnfoldFirstConv(boolean unfold) {
+            this.unfoldFirstConv = unfold;
+            return this;
+        }
+
         /** Number of classes. */
         public Builder setOutputs(int outputs) {
             this.outputs = outputs;
@@ -163,7 +173,8 @@ public final class Cnn {
             SequentialBlock features = new SequentialBlock();
             for (ConvStage s : stages) {
                 // the first stage meets the one-channel image: see UnfoldConv2d for why it is not Conv2d's
-                Conv2d.Builder conv = features.getChildren().isEmpty() ? UnfoldConv2d.unfoldBuilder() : Conv2d.builder();
+                Conv2d.Builder conv = features.getChildren().isEmpty() && unfoldFirstConv ? UnfoldConv2d.unfoldBuilder()
+                        : Conv2d.builder();
                 features.add(conv
                         .setKernelShape(new Shape(s.kernel(), s.kernel()))
                         .optPadding(new Shape(s.padding(), s.padding()))

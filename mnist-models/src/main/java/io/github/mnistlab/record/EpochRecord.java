@@ -15,10 +15,10 @@ package io.github.mnistlab.record;
  * @param testError      1 − test accuracy, when evaluated
  * @param seconds        wall-clock seconds of the epoch's training pass
  * @param iterations     cumulative iterations (batches) at the end of the epoch
- * @param recomputedSteps steps whose gradients were NaN or infinite while the loss was finite (an engine
- *                       fault) and finite when computed again
- * @param skippedSteps   steps not applied because their gradients were non-finite twice (0 in records
- *                       written before this field existed)
+ * @param recomputedSteps steps the step check found out of line (a non-finite gradient, a loss or gradient
+ *                       spike) and applied when computed again
+ * @param skippedSteps   steps not applied because they were out of line twice (0 in records written before
+ *                       this field existed)
  */
 public record EpochRecord(int epoch, double trainLoss, double trainError, Double validationLoss,
         Double validationError, Double testLoss, Double testError, double seconds, long iterations,

@@ -17,7 +17,11 @@ import java.util.Map;
  * @param dataSource     where MNIST was read from
  * @param dataSha256     SHA-256 of each MNIST file, by file name
  * @param startedAt      ISO-8601 instant the run started
+ * @param allocatorFill  what libtorch's fresh CPU allocations held ({@code zero}, the fix; {@code none};
+ *                       {@code junk}, a NaN pattern), see {@code EngineMemory}; null for the scratch engine
+ *                       and in records written before this field existed
  */
 public record Provenance(long seed, String library, String djl, String engine, String device, int threads, int cores,
-        String java, String os, String dataSource, Map<String, String> dataSha256, String startedAt) {
+        String java, String os, String dataSource, Map<String, String> dataSha256, String startedAt,
+        String allocatorFill) {
 }

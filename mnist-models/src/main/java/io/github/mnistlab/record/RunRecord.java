@@ -24,15 +24,17 @@ import java.util.List;
  * @param trainingSeconds total training seconds (training passes only)
  * @param test           evaluation of the kept parameters on the test set (digits or sums)
  * @param parametersFile the kept parameters' file name, beside run.json
- * @param recomputedSteps all training steps computed twice because of a non-finite gradient (see
- *                       {@code TrainingLoop}), including those of an epoch cut short by divergence
- * @param skippedSteps   all training steps not applied because their gradients were non-finite twice
+ * @param recomputedSteps all training steps computed twice because the step check found them out of line
+ *                       (see {@code TrainingLoop}) and applied the second time, including those of an epoch
+ *                       cut short by divergence
+ * @param skippedSteps   all training steps not applied because they were out of line twice
+ * @param stepEvents     every such step, with its kind (empty in records written before this field existed)
  * @param pictures       a CNN run's kernel and feature-map pictures (schema 2; none in schema 1 records)
  */
 public record RunRecord(int schemaVersion, String id, String preset, RunStatus status, String message,
         ExperimentSpec spec, Provenance provenance, long parameterCount, List<EpochRecord> epochs,
         LossSeries iterationLoss, int bestEpoch, double trainingSeconds, Evaluation test, String parametersFile,
-        int recomputedSteps, int skippedSteps, RunPictures pictures) {
+        int recomputedSteps, int skippedSteps, List<StepEvent> stepEvents, RunPictures pictures) {
     /** The version of the run.json layout this library writes and reads. */
     public static final int SCHEMA_VERSION = 2;
 
@@ -41,6 +43,7 @@ public record RunRecord(int schemaVersion, String id, String preset, RunStatus s
 
     public RunRecord {
         epochs = List.copyOf(epochs);
+        stepEvents = stepEvents == null ? List.of() : List.copyOf(stepEvents);
         pictures = pictures == null ? RunPictures.NONE : pictures;
     }
 }

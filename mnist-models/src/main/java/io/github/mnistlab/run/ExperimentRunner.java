@@ -24,6 +24,7 @@ import io.github.mnistlab.record.RunPictures;
 import io.github.mnistlab.record.RunRecord;
 import io.github.mnistlab.record.RunRecords;
 import io.github.mnistlab.record.RunStatus;
+import io.github.mnistlab.record.StepEvent;
 import io.github.mnistlab.spec.ExperimentSpec;
 import io.github.mnistlab.spec.ModelKind;
 import io.github.mnistlab.train.CrossEntropy;
@@ -31,6 +32,7 @@ import io.github.mnistlab.train.DeviceDigits;
 import io.github.mnistlab.train.DevicePairs;
 import io.github.mnistlab.train.DeviceSet;
 import io.github.mnistlab.train.DivergedException;
+import io.github.mnistlab.train.EngineMemory;
 import io.github.mnistlab.train.EpochStats;
 import io.github.mnistlab.train.IterationListener;
 import io.github.mnistlab.train.Predictions;
@@ -89,10 +91,11 @@ public final class ExperimentRunner {
             return new ScratchRunner(progress).run(id, spec, splits, data, runDir, started);
         }
         Engine engine = Engine.getEngine("PyTorch");
+        EngineMemory.Fill fill = EngineMemory.ensure();
         Device device = deviceChoice.resolve(engine);
         engine.setRandomSeed((int) spec.seed());
         Provenance provenance = provenance(spec, data, engine.getEngineName() + " " + engine.getVersion(),
-                device.toString(), started);
+                device.toString(), started, fill.id());
         try (Model model = Model.newInstance(id, device, "PyTorch")) {
             NDManager manager = model.getNDManager();
             Block block = ModelFactory.block(spec, manager);
@@ -128,7 +131,8 @@ public final class ExperimentRunner {
     }
 
 
-    static Provenance provenance(ExperimentSpec spec, MnistDataset data, String engine, String device, Instant started) {
+    static Provenance provenance(ExperimentSpec spec, MnistDataset data, String engine, String device, Instant started,
+            String allocatorFill) {
         Map<String, String> sums = new LinkedHashMap<>();
         data.sha256().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sums.put(e.getKey().fileName(), e.getValue()));
@@ -136,7 +140,7 @@ public final class ExperimentRunner {
         return new Provenance(spec.seed(), LibraryVersion.get(), Engine.getDjlVersion(), engine, device, threads,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), data.source(), sums,
-                started.toString());
+                started.toString(), allocatorFill);
     }
 
     /** The progress line of a finished epoch. */
@@ -154,23 +158,9 @@ public final class ExperimentRunner {
         return sb.append(String.format(Locale.ROOT, ", %.1f s", r.seconds())).toString();
     }
 
-    /**
-     * The warning of a step whose gradient was non-finite while its loss was finite: an engine fault,
-     * named as one (a lower learning rate would not help).
-     */
-    static String faultLine(String id, long iteration, String parameter, boolean skipped) {
-        return String.format(Locale.ROOT, "[%s] warning: iteration %d: the gradient of %s was NaN or infinite while"
-                + " the loss was finite (an engine fault, not a divergence); %s", id, iteration, parameter,
-                skipped ? "it was again when computed once more, so this step was skipped"
-                        : "computed once more it was finite, and that step was applied");
-    }
-
-    /** The warning of a step whose loss was far above the recent ones, and what computing it again gave. */
-    static String spikeLine(String id, long iteration, float spiked, float typical, float recomputed, boolean skipped) {
-        return String.format(Locale.ROOT, "[%s] warning: iteration %d: the step was far out of line with the recent ones"
-                + " (loss %.4g against %.4g, or a gradient over a thousand times its recent norm: a garbage pass or an"
-                + " unstable step); computed once more (loss %.4g) it was %s", id, iteration, spiked, typical, recomputed,
-                skipped ? "out of line again, so this step was skipped" : "back in line, and that step was applied");
+    /** The warning of a step the step check did not apply as first computed, naming its kind. */
+    static String eventLine(String id, StepEvent event) {
+        return "[" + id + "] warning: " + event.describe();
     }
 
     /** The closing progress line of a run. */
@@ -185,12 +175,13 @@ public final class ExperimentRunner {
     /** Builds the record of a run and writes it atomically. */
     static RunRecord writeRecord(Path runDir, String id, ExperimentSpec spec, RunStatus status, String message,
             Provenance provenance, long parameterCount, List<EpochRecord> epochs, LossSeries losses, int bestEpoch,
-            double trainingSeconds, Evaluation evaluation, String parametersFile, int recomputedSteps, int skippedSteps,
+            double trainingSeconds, Evaluation evaluation, String parametersFile, List<StepEvent> events,
             RunPictures pictures) {
         RunRecord record = new RunRecord(RunRecord.SCHEMA_VERSION, id, spec.preset(), status, message, spec,
                 provenance, parameterCount, epochs, losses, bestEpoch, trainingSeconds, evaluation,
-                evaluation == null ? null : parametersFile, recomputedSteps,
-                skippedSteps, pictures);
+                evaluation == null ? null : parametersFile,
+                (int) events.stream().filter(e -> !e.skipped()).count(),
+                (int) events.stream().filter(StepEvent::skipped).count(), events, pictures);
         try {
             RunRecords.write(runDir, record);
             RunRecords.writeAtomically(runDir.resolve(EpochsCsv.FILE_NAME), EpochsCsv.of(record).getBytes(StandardCharsets.UTF_8));
@@ -218,8 +209,7 @@ public final class ExperimentRunner {
         private final ConvPictures pictures;
         private NDManager keptManager;
         private List<NDArray> kept;
-        private int recomputedSteps;
-        private int skippedSteps;
+        private final List<StepEvent> events = new ArrayList<>();
 
         Session(String id, ExperimentSpec spec, Trainer trainer, Optimizer optimizer, Block block, Provenance provenance, Path runDir,
                 DataSplits splits, DeviceDigits train, DeviceDigits validation, DeviceDigits test) {
@@ -314,23 +304,9 @@ public final class ExperimentRunner {
                 }
 
                 @Override
-                public void onStepFault(long iteration, String parameter, boolean skipped) {
-                    if (skipped) {
-                        skippedSteps++;
-                    } else {
-                        recomputedSteps++;
-                    }
-                    progress.accept(faultLine(id, iteration, parameter, skipped));
-                }
-
-                @Override
-                public void onLossSpike(long iteration, float spiked, float typical, float recomputed, boolean skipped) {
-                    if (skipped) {
-                        skippedSteps++;
-                    } else {
-                        recomputedSteps++;
-                    }
-                    progress.accept(spikeLine(id, iteration, spiked, typical, recomputed, skipped));
+                public void onStepEvent(StepEvent event) {
+                    events.add(event);
+                    progress.accept(eventLine(id, event));
                 }
             };
             EpochStats stats;
@@ -398,7 +374,7 @@ public final class ExperimentRunner {
                 RunPictures drawn) {
             return ExperimentRunner.writeRecord(runDir, id, spec, status, message, provenance, parameterCount,
                     protocol.epochs(), losses.series(), protocol.bestEpoch(), protocol.trainingSeconds(), evaluation,
-                    PARAMETERS_FILE, recomputedSteps, skippedSteps, drawn);
+                    PARAMETERS_FILE, events, drawn);
         }
     }
 }

@@ -155,8 +155,14 @@ public final class ModelFactory {
     }
 
     private static Block digitCnn(ExperimentSpec spec) {
+        return digitCnnBuilder(spec).build();
+    }
+
+    /** The builder of {@code spec}'s digit CNN, set from the spec, for a caller that changes an option first. */
+    public static Cnn.Builder digitCnnBuilder(ExperimentSpec spec) {
         return Cnn.builder().setStages(spec.stages()).optHidden(spec.hidden()).optActivation(spec.activation())
-                .optBatchNorm(spec.batchNorm()).optFeatureDropout(spec.featureDropout()).optDropout(spec.dropout()).setOutputs(ExperimentSpec.DIGITS).build();
+                .optBatchNorm(spec.batchNorm()).optFeatureDropout(spec.featureDropout()).optDropout(spec.dropout())
+                .setOutputs(ExperimentSpec.DIGITS);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +34,7 @@ final class ScratchRunner {
     }
 
     RunRecord run(String id, ExperimentSpec spec, DataSplits splits, MnistDataset data, Path runDir, Instant started) {
-        Provenance provenance = ExperimentRunner.provenance(spec, data, "scratch (plain Java)", "cpu (1 thread)", started);
+        Provenance provenance = ExperimentRunner.provenance(spec, data, "scratch (plain Java)", "cpu (1 thread)", started, null);
         float[] trainX = DigitImages.normalize(splits.train().pixels(), spec.normalizeMean(), spec.normalizeStd());
         float[] validationX = splits.hasValidation() ? DigitImages.normalize(splits.validation().pixels(), spec.normalizeMean(), spec.normalizeStd()) : null;
         float[] testX = DigitImages.normalize(splits.test().pixels(), spec.normalizeMean(), spec.normalizeStd());
@@ -78,14 +79,14 @@ final class ScratchRunner {
         } catch (DivergedException e) {
             ExperimentRunner.writeRecord(runDir, id, spec, RunStatus.DIVERGED, e.getMessage(), provenance,
                     net.parameterCount(), protocol.epochs(), losses.series(), protocol.bestEpoch(),
-                    protocol.trainingSeconds(), null, PARAMETERS_FILE, 0, 0, null);
+                    protocol.trainingSeconds(), null, PARAMETERS_FILE, List.of(), null);
             throw e;
         }
         Evaluation evaluation = evaluate(kept[0], testX, splits.test());
         save(kept[0], runDir);
         RunRecord record = ExperimentRunner.writeRecord(runDir, id, spec, RunStatus.COMPLETE, null, provenance,
                 kept[0].parameterCount(), protocol.epochs(), losses.series(), protocol.bestEpoch(),
-                protocol.trainingSeconds(), evaluation, PARAMETERS_FILE, 0, 0, null);
+                protocol.trainingSeconds(), evaluation, PARAMETERS_FILE, List.of(), null);
         progress.accept(ExperimentRunner.doneLine(record, runDir));
         return record;
     }

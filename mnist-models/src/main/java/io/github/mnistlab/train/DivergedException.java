@@ -1,5 +1,7 @@
 package io.github.mnistlab.train;
 
+import io.github.mnistlab.record.StepEvent;
+
 /**
  * Training stopped because it diverged: the loss became NaN or infinite, or the gradients stayed
  * non-finite for many steps in a row (usually a learning rate too high).
@@ -19,18 +21,11 @@ public class DivergedException extends RuntimeException {
         this.iteration = iteration;
     }
 
-    /** {@code steps} training steps in a row, up to {@code iteration}, had a finite loss but non-finite gradients. */
-    static DivergedException nonFiniteGradients(long iteration, String parameter, int steps) {
-        return new DivergedException(iteration, "the gradient of " + parameter + " was NaN or infinite in " + steps
-                + " training steps in a row (to iteration " + iteration + ") while the loss stayed finite, so none"
-                + " of them was applied; lower the learning rate and train again");
-    }
-
-    /** {@code steps} training steps in a row, up to {@code iteration}, had a loss far above the recent {@code typical}. */
-    static DivergedException lossSpikes(long iteration, float loss, double typical, int steps) {
-        return new DivergedException(iteration, "the training loss was far above the recent " + (float) typical
-                + " in " + steps + " training steps in a row (to iteration " + iteration + ", " + loss
-                + "), so none of them was applied; lower the learning rate and train again");
+    /** {@code steps} training steps in a row, the last of them {@code last}, were out of line twice and not applied. */
+    static DivergedException stepsSkipped(StepEvent last, int steps) {
+        return new DivergedException(last.iteration(), steps + " training steps in a row were not applied (the last, "
+                + last.describe().replaceFirst("; out of line.*", "") + "), each out of line again when computed once"
+                + " more; lower the learning rate and train again");
     }
 
     public long iteration() {

@@ -10,9 +10,8 @@ package io.github.mnistlab.train;
  * @param accuracy fraction of samples classified correctly
  * @param samples  how many samples were seen
  * @param seconds  wall-clock time of the pass
- * @param recomputedSteps training steps whose gradients were non-finite at first and finite when
- *                 computed again (engine faults that were recovered)
- * @param skippedSteps training steps not applied because their gradients were non-finite twice
+ * @param recomputedSteps training steps the step check found out of line and applied when computed again
+ * @param skippedSteps training steps not applied because they were out of line twice
  */
 public record EpochStats(double loss, double accuracy, int samples, double seconds, int recomputedSteps,
         int skippedSteps) {

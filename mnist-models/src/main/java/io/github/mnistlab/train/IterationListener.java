@@ -1,5 +1,7 @@
 package io.github.mnistlab.train;
 
+import io.github.mnistlab.record.StepEvent;
+
 /**
  * Hears a training epoch as it runs, batch by batch: the DJL trainer ({@link TrainingLoop}) and the
  * framework-free engine ({@code ScratchMlp}) both report through it. It is called on the training
@@ -17,19 +19,10 @@ public interface IterationListener {
     void onIteration(long iteration, float loss);
 
     /**
-     * A step whose loss was finite but whose gradient of {@code parameter} was not (NaN or infinite):
-     * an engine fault, not a divergence. It was computed again; {@code skipped} tells whether the
-     * second result was non-finite too, so that the step was not applied. (The scratch engine has no
-     * such faults.)
+     * A step the step check did not apply as first computed (a non-finite gradient, a loss spike or a
+     * gradient spike): it was computed once more, and {@link StepEvent#skipped()} tells whether that
+     * result was out of line too, so that the step was not applied. (The scratch engine has none.)
      */
-    default void onStepFault(long iteration, String parameter, boolean skipped) {
-    }
-
-    /**
-     * A step whose finite loss {@code spiked} was far above the {@code typical} one of the steps before
-     * it, computed once more to {@code recomputed}: applied when that was back in line, else
-     * ({@code skipped}) not applied.
-     */
-    default void onLossSpike(long iteration, float spiked, float typical, float recomputed, boolean skipped) {
+    default void onStepEvent(StepEvent event) {
     }
 }

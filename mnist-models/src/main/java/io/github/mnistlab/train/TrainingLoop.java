@@ -14,6 +14,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import io.github.mnistlab.data.DataSplits;
+import io.github.mnistlab.record.StepEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,16 +57,13 @@ public final class TrainingLoop {
      * counted in groups of {@value #PREDICTION_READ_BATCHES} batches.
      *
      * <p>The step check, as mixed-precision trainers skip overflowed steps: a NaN or infinite loss
-     * is a divergence and stops the epoch. A finite loss with a NaN or infinite gradient is an engine
-     * fault (libtorch 2.2–2.7's oneDNN produced them in the first convolution's weight gradient, see
-     * {@code UnfoldConv2d}): the step is not applied but computed once more, and skipped when the
-     * gradient is non-finite again. {@value #MAX_CONSECUTIVE_SKIPS} skipped steps in a row are a
-     * divergence too. A finite loss far above the recent ones, or a gradient over a thousand times its
-     * recent norm (a pass that returned garbage:
-     * the same libtorch returned losses of 1e23 to 4e36 on a 2-core Zen 4 machine, about once in 5,000
-     * steps of the wide CNN, and one applied step leaves a dead network) is computed once more too:
-     * when the second result is back in line it is applied (counted as recomputed), else the step is
-     * skipped like a non-finite one; {@value #MAX_CONSECUTIVE_SKIPS} such steps in a row are a divergence.
+     * is a divergence and stops the epoch. A step whose loss is finite but out of line (a
+     * {@link StepEvent} of one of three kinds: a non-finite gradient, a loss far above the recent ones,
+     * or a gradient over a thousand times its recent norm) is not applied but computed once more; the
+     * second result is applied when it is in line (recomputed), else the step is skipped.
+     * {@value #MAX_CONSECUTIVE_SKIPS} skipped steps in a row are a divergence. Such steps come from
+     * libtorch reading memory nobody wrote (see {@code EngineMemory}), or from an unstable
+     * learning rate; either way one applied garbage step can leave a dead network.
      *
      * @param trainer   an initialized DJL trainer on one device whose loss is a softmax cross-entropy
      * @param optimizer the optimizer of the trainer's configuration ({@code config.getOptimizer()})
@@ -73,11 +71,12 @@ public final class TrainingLoop {
      * @param batchSize samples per step; a last partial batch is used too
      * @param seed      seeds this epoch's shuffle (use a different one per epoch)
      * @param firstIteration number of iterations before this epoch (for the listener)
-     * @param listener  told every iteration's loss and every step fault, or null
+     * @param listener  told every iteration's loss and every step event, or null
      * @throws DivergedException when a batch loss is NaN or infinite, or too many steps in a row were skipped
      */
     public static EpochStats trainEpoch(Trainer trainer, Optimizer optimizer, DeviceSet data, int batchSize,
             long seed, long firstIteration, IterationListener listener) {
+        EngineMemory.ensure();
         long start = System.nanoTime();
         int n = data.count();
         List<Pair<String, Parameter>> trainable = trainableParameters(trainer);
@@ -100,40 +99,36 @@ public final class TrainingLoop {
                     NDList labels = new NDList(slice.get(slice.size() - 1));
                     NDList inputs = new NDList(slice.subList(0, slice.size() - 1));
                     Step step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
-                    boolean spikeSkipped = false;
-                    if (step.faultyParameter() == null && recent.spike(step)) {
-                        float spiked = step.loss();
-                        zeroGradients(trainable);
-                        step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
-                        spikeSkipped = recent.spike(step);
-                        heard.onLossSpike(iteration, spiked, (float) recent.typical(), step.loss(), spikeSkipped);
-                        if (spikeSkipped) {
-                            zeroGradients(trainable);
-                            skipped++;
-                            if (++skippedInARow >= MAX_CONSECUTIVE_SKIPS) {
-                                throw DivergedException.lossSpikes(iteration, step.loss(), recent.typical(), skippedInARow);
-                            }
-                        } else if (step.faultyParameter() == null) {
-                            recomputed++;
-                        }
-                    }
+                    StepEvent event = null;
                     if (step.faultyParameter() != null) {
                         String parameter = step.faultyParameter();
                         zeroGradients(trainable);
                         step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
-                        boolean skip = step.faultyParameter() != null;
-                        heard.onStepFault(iteration, parameter, skip);
-                        if (skip) {
+                        event = StepEvent.nonFinite(iteration, parameter, step.faultyParameter() != null);
+                    } else {
+                        Spike spike = recent.spike(step);
+                        if (spike != null) {
+                            zeroGradients(trainable);
+                            step = Step.compute(trainer, backward, inputs, labels, trainable, batch, iteration);
+                            boolean again = step.faultyParameter() != null || recent.spike(step) != null;
+                            event = new StepEvent(iteration, spike.kind(),
+                                    spike.parameter() < 0 ? null : trainable.get(spike.parameter()).getKey(),
+                                    spike.value(), spike.typical(), again);
+                        }
+                    }
+                    if (event != null) {
+                        heard.onStepEvent(event);
+                        if (event.skipped()) {
                             zeroGradients(trainable);
                             skipped++;
                             if (++skippedInARow >= MAX_CONSECUTIVE_SKIPS) {
-                                throw DivergedException.nonFiniteGradients(iteration, step.faultyParameter(), skippedInARow);
+                                throw DivergedException.stepsSkipped(event, skippedInARow);
                             }
                         } else {
                             recomputed++;
                         }
                     }
-                    if (step.faultyParameter() == null && !spikeSkipped) {
+                    if (event == null || !event.skipped()) {
                         update(trainable, step.gradients(), optimizer);
                         recent.add(step);
                         skippedInARow = 0;
@@ -159,24 +154,24 @@ public final class TrainingLoop {
         private double[] norms;
         private int count;
 
-        /** Whether {@code step}'s loss or one of its gradients is far out of line with the applied steps before it. */
-        boolean spike(Step step) {
+        /** How {@code step}'s loss or one of its gradients is far out of line with the applied steps before it; null when in line. */
+        Spike spike(Step step) {
             float loss = step.loss();
             if (loss > SPIKE_CEILING) {
-                return true;
+                return new Spike(StepEvent.Kind.LOSS_SPIKE, -1, (double) loss, count == 0 ? null : typical);
             }
             if (count < SPIKE_WARMUP) {
-                return false;
+                return null;
             }
             if (loss > SPIKE_FACTOR * typical && loss > typical + SPIKE_MARGIN) {
-                return true;
+                return new Spike(StepEvent.Kind.LOSS_SPIKE, -1, (double) loss, typical);
             }
             for (int i = 0; i < norms.length; i++) {
                 if (norms[i] > 0 && step.norms()[i] > GRADIENT_SPIKE_FACTOR * norms[i]) {
-                    return true;
+                    return new Spike(StepEvent.Kind.GRADIENT_SPIKE, i, (double) step.norms()[i], norms[i]);
                 }
             }
-            return false;
+            return null;
         }
 
         /** An applied step. */
@@ -200,6 +195,13 @@ public final class TrainingLoop {
         double typical() {
             return typical;
         }
+    }
+
+    /**
+     * What was out of line in a step: the loss ({@code parameter} −1) or the gradient of the
+     * {@code parameter}-th trainable parameter, its value and the recent one.
+     */
+    record Spike(StepEvent.Kind kind, int parameter, Double value, Double typical) {
     }
 
     /**

@@ -24,12 +24,14 @@ class RunRecordsTest {
     static RunRecord sample() {
         ExperimentSpec spec = Presets.get("cnn-lenet").toBuilder().epochs(2).build();
         Provenance provenance = new Provenance(42, "dev", "0.35.1", "PyTorch 2.7.1", "cpu()", 2, 2, "17", "Linux amd64",
-                "cache /x", Map.of("t10k-labels-idx1-ubyte", "ff7b"), "2026-11-23T06:00:00Z");
+                "cache /x", Map.of("t10k-labels-idx1-ubyte", "ff7b"), "2026-11-23T06:00:00Z", "zero");
         Evaluation test = Evaluation.of(10, new int[] {1, 2, 3}, new int[] {1, 2, 4}, new float[] {.9f, .8f, .7f}, 0.3, 5);
         return new RunRecord(RunRecord.SCHEMA_VERSION, "digits", "cnn-lenet", RunStatus.COMPLETE, null, spec, provenance,
                 8490, List.of(new EpochRecord(1, 0.5, 0.1, null, null, 0.2, 0.05, 12.5, 938, 0, 0),
                         new EpochRecord(2, 0.3, 0.08, null, null, 0.15, 0.04, 12.1, 1876, 0, 2)),
-                new LossSeries(300, List.of(2.3f, 0.5f, 0.2f)), 2, 24.6, test, "model.params", 3, 2, null);
+                new LossSeries(300, List.of(2.3f, 0.5f, 0.2f)), 2, 24.6, test, "model.params", 3, 2, List.of(
+                        new StepEvent(400, StepEvent.Kind.GRADIENT_SPIKE, "02Conv2d_weight", 5.0e4, 2.5, false),
+                        StepEvent.nonFinite(900, "01Conv2d_weight", true)), null);
     }
 
     @Test
@@ -70,7 +72,7 @@ class RunRecordsTest {
         RunRecord r = sample();
         RunRecord record = new RunRecord(r.schemaVersion(), r.id(), r.preset(), r.status(), r.message(), r.spec(),
                 r.provenance(), r.parameterCount(), r.epochs(), r.iterationLoss(), r.bestEpoch(), r.trainingSeconds(),
-                r.test(), r.parametersFile(), r.recomputedSteps(), r.skippedSteps(), pictures);
+                r.test(), r.parametersFile(), r.recomputedSteps(), r.skippedSteps(), r.stepEvents(), pictures);
         RunRecords.write(dir, record);
 
         assertEquals(pictures, RunRecords.read(dir).pictures());

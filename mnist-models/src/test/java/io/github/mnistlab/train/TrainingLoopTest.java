@@ -2,6 +2,7 @@ package io.github.mnistlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,7 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.mnistlab.data.DigitImages;
 import io.github.mnistlab.model.Mlp;
+import io.github.mnistlab.record.StepEvent;
 import io.github.mnistlab.spec.ActivationKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -294,8 +296,9 @@ class TrainingLoopTest {
                             }
 
                             @Override
-                            public void onStepFault(long iteration, String parameter, boolean skipped) {
-                                faults.add(iteration + " " + parameter + (skipped ? " skipped" : " recomputed"));
+                            public void onStepEvent(StepEvent e) {
+                                assertEquals(StepEvent.Kind.NON_FINITE_GRADIENT, e.kind());
+                                faults.add(e.iteration() + " " + e.parameter() + (e.skipped() ? " skipped" : " recomputed"));
                             }
                         });
                 parametersAfter.addAll(parameters(block));
@@ -342,8 +345,8 @@ class TrainingLoopTest {
 
         assertEquals(TrainingLoop.MAX_CONSECUTIVE_SKIPS, e.iteration());
         assertEquals(TrainingLoop.MAX_CONSECUTIVE_SKIPS, faults.size());
-        assertTrue(e.getMessage().contains("gradient of 01GradientPoison_probe was NaN or infinite in "
-                + TrainingLoop.MAX_CONSECUTIVE_SKIPS + " training steps in a row"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(TrainingLoop.MAX_CONSECUTIVE_SKIPS + " training steps in a row were not"
+                + " applied (the last, iteration 10: non-finite gradient in 01GradientPoison_probe)"), e.getMessage());
         assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());
     }
 
@@ -369,15 +372,12 @@ class TrainingLoopTest {
         }
     }
 
-    /** A spike the loop reported: the iteration, the first and second loss, and whether the step was skipped. */
-    private record Spike(long iteration, float spiked, float recomputed, boolean skipped) {
-    }
 
     /**
      * One epoch (30 batches of 10, SGD at 0.05) of {@code block}, hearing every loss and spike;
      * {@code inspect} sees the block after the epoch, before the model closes.
      */
-    private static EpochStats spikyEpoch(Block block, List<Float> losses, List<Spike> spikes,
+    private static EpochStats spikyEpoch(Block block, List<Float> losses, List<StepEvent> spikes,
             java.util.function.Consumer<Block> inspect) {
         try (Model model = Model.newInstance("spike", Device.cpu(), "PyTorch")) {
             model.setBlock(block);
@@ -393,9 +393,8 @@ class TrainingLoopTest {
                             }
 
                             @Override
-                            public void onLossSpike(long iteration, float spiked, float typical, float recomputed,
-                                    boolean skipped) {
-                                spikes.add(new Spike(iteration, spiked, recomputed, skipped));
+                            public void onStepEvent(StepEvent event) {
+                                spikes.add(event);
                             }
                         });
                 inspect.accept(block);
@@ -404,20 +403,21 @@ class TrainingLoopTest {
         }
     }
 
-    private static List<String> outcomes(List<Spike> spikes) {
-        return spikes.stream().map(s -> s.iteration() + (s.skipped() ? " skipped" : " recomputed")).toList();
+    private static List<String> outcomes(List<StepEvent> spikes) {
+        return spikes.stream().map(s -> s.iteration() + " " + s.kind().id() + (s.skipped() ? " skipped" : " recomputed"))
+                .toList();
     }
 
     @Test
     void aLossFarAboveTheRecentOnesIsComputedAgainAndTheRecomputationApplied() {
         List<Float> losses = new ArrayList<>();
-        List<Spike> heard = new ArrayList<>();
+        List<StepEvent> heard = new ArrayList<>();
         // batch 12's first forward pass returns garbage, its recomputation (call 13) does not
         EpochStats stats = spikyEpoch(new SequentialBlock().add(mlp()).add(new LogitGarbage(call -> call == 12)),
                 losses, heard, block -> { });
-        List<String> spikes = heard.stream().map(s -> s.iteration() + (s.skipped() ? " skipped" : " recomputed") + " "
-                + (s.spiked() > 50) + " " + (s.recomputed() < 5)).toList();
-        assertEquals(List.of("12 recomputed true true"), spikes, losses.toString());
+        assertEquals(List.of("12 loss-spike recomputed"), outcomes(heard), losses.toString());
+        assertTrue(heard.get(0).value() > 50 && heard.get(0).typical() < 5, heard.toString());
+        assertNull(heard.get(0).parameter());
         assertEquals(1, stats.recomputedSteps());
         assertTrue(losses.get(11) < 5, "the recomputed loss is the one heard: " + losses.get(11));
         assertTrue(stats.accuracy() > 0.1, "training went on: accuracy " + stats.accuracy());
@@ -425,12 +425,12 @@ class TrainingLoopTest {
 
     @Test
     void aLossFarAboveTheRecentOnesTwiceIsSkippedLeavingTheParametersAsTheyWere() {
-        List<Spike> heard = new ArrayList<>();
+        List<StepEvent> heard = new ArrayList<>();
         // batch 12 returns garbage on both tries (calls 12 and 13)
         EpochStats stats = spikyEpoch(new SequentialBlock().add(mlp()).add(new LogitGarbage(call -> call == 12 || call == 13)),
                 new ArrayList<>(), heard, block -> { });
         List<String> spikes = outcomes(heard);
-        assertEquals(List.of("12 skipped"), spikes);
+        assertEquals(List.of("12 loss-spike skipped"), spikes);
         assertEquals(1, stats.skippedSteps());
         assertEquals(0, stats.recomputedSteps());
         assertTrue(stats.accuracy() > 0.1, "the garbage step was not applied: accuracy " + stats.accuracy());
@@ -455,14 +455,16 @@ class TrainingLoopTest {
 
     @Test
     void aGradientFarAboveItsRecentSizeIsComputedAgainBeforeItIsApplied() {
-        List<Spike> heard = new ArrayList<>();
+        List<StepEvent> heard = new ArrayList<>();
         float[] probeAfter = new float[1];
         // batch 12's first backward pass gives the probe a gradient about a trillion times its usual size
         GradientBlast blast = new GradientBlast(call -> call == 12);
         EpochStats stats = spikyEpoch(new SequentialBlock().add(blast).add(mlp()), new ArrayList<>(), heard,
                 block -> probeAfter[0] = blast.getParameters().get("probe").getArray().getFloat());
         List<String> spikes = outcomes(heard);
-        assertEquals(List.of("12 recomputed"), spikes);
+        assertEquals(List.of("12 gradient-spike recomputed"), spikes);
+        assertEquals("01GradientBlast_probe", heard.get(0).parameter());
+        assertTrue(heard.get(0).ratio() > TrainingLoop.GRADIENT_SPIKE_FACTOR, heard.toString());
         assertEquals(1, stats.recomputedSteps());
         float probe = probeAfter[0];
         assertTrue(Math.abs(probe) < 10, "the blasted gradient was not applied: probe " + probe);

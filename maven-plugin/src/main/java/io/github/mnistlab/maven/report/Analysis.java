@@ -6,11 +6,14 @@ import io.github.mnistlab.maven.results.ComparisonResult.Entry;
 import io.github.mnistlab.maven.results.ComparisonResult;
 import io.github.mnistlab.record.EpochRecord;
 import io.github.mnistlab.record.RunRecord;
+import io.github.mnistlab.record.StepEvent;
 import io.github.mnistlab.spec.Presets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The report's analysis: typed {@link Finding}s drawn from the numbers of the runs and comparisons — where
@@ -54,8 +57,7 @@ final class Analysis {
                         ReportNumbers.percent(last.validationError())));
             }
             if (r.skippedSteps() + r.recomputedSteps() > 0) {
-                findings.add(Finding.of(Kind.STEP_FAULTS, r.id(), r.id(), r.skippedSteps() + r.recomputedSteps(),
-                        r.recomputedSteps(), r.skippedSteps()));
+                findings.add(stepEvents(r));
             }
             if (bestValidation != null && r.bestEpoch() < r.epochs().size()) {
                 findings.add(Finding.of(Kind.EARLY_BEST, r.id(), r.id(), r.bestEpoch(), r.epochs().size()));
@@ -88,6 +90,23 @@ final class Analysis {
      * Faithful against improved, per lab: each complete run of an improved preset next to the first
      * complete run of its lab's preset, by test accuracy, errors and training time.
      */
+    /**
+     * The steps the step check set aside in {@code r}, counted by kind as the record names them; a
+     * record written before the kinds were kept gives only its totals.
+     */
+    private static Finding stepEvents(RunRecord r) {
+        int total = r.skippedSteps() + r.recomputedSteps();
+        if (r.stepEvents().isEmpty()) {
+            return Finding.of(Kind.STEP_EVENTS_UNNAMED, r.id(), r.id(), total, r.recomputedSteps(), r.skippedSteps());
+        }
+        Map<StepEvent.Kind, Long> byKind = r.stepEvents().stream()
+                .collect(Collectors.groupingBy(StepEvent::kind, Collectors.counting()));
+        return Finding.of(Kind.STEP_EVENTS, r.id(), r.id(), total,
+                byKind.getOrDefault(StepEvent.Kind.NON_FINITE_GRADIENT, 0L),
+                byKind.getOrDefault(StepEvent.Kind.LOSS_SPIKE, 0L),
+                byKind.getOrDefault(StepEvent.Kind.GRADIENT_SPIKE, 0L), r.recomputedSteps(), r.skippedSteps());
+    }
+
     private static List<Finding> improvements(ReportInputs in) {
         List<Finding> out = new ArrayList<>();
         for (ReportInputs.Run run : in.runs()) {

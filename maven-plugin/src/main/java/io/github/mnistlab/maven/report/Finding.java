@@ -22,8 +22,10 @@ record Finding(Kind kind, String subject, List<Object> arguments) {
         STOPPED("analysis.stopped"),
         /** Training error well below validation error at the last epoch. */
         OVERFIT("analysis.overfit"),
-        /** Steps the step check recomputed or skipped. */
-        STEP_FAULTS("analysis.stepFaults"),
+        /** Steps the step check recomputed or skipped, counted by kind. */
+        STEP_EVENTS("analysis.stepEvents"),
+        /** The same, from a record that kept only the totals. */
+        STEP_EVENTS_UNNAMED("analysis.stepEventsUnnamed"),
         /** The best validation epoch came before the last. */
         EARLY_BEST("analysis.earlyBest"),
         /** An improved preset's run against a run of its lab's preset. */

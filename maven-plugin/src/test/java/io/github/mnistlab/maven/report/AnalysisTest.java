@@ -19,7 +19,7 @@ class AnalysisTest {
         List<EpochRecord> epochs = List.of(new EpochRecord(1, 0.5, 0.2, 0.6, 0.25, 0.6, 0.25, 1, 10, 0, 0),
                 new EpochRecord(2, 0.2, trainError, 0.3, validationError, 0.3, validationError, 1, 20, 0, 0));
         return new RunRecord(r.schemaVersion(), id, r.preset(), r.status(), r.message(), r.spec(), r.provenance(),
-                r.parameterCount(), epochs, r.iterationLoss(), 2, 2, r.test(), r.parametersFile(), 0, 0, null);
+                r.parameterCount(), epochs, r.iterationLoss(), 2, 2, r.test(), r.parametersFile(), 0, 0, List.of(), null);
     }
 
     private static ReportInputs inputs(RunRecord... runs) {
@@ -51,17 +51,31 @@ class AnalysisTest {
     }
 
     @Test
-    void heldBackStepsAreNamedOnlyForTheRunThatHadThem() {
+    void heldBackStepsAreNamedByKindOnlyForTheRunThatHadThem() {
         RunRecord clean = lastEpoch("clean", 0.01, 0.02);
-        RunRecord faulty = ReportFixtures.withStepFaults(lastEpoch("faulty", 0.01, 0.02), 2, 0);
+        RunRecord faulty = ReportFixtures.withStepEvents(lastEpoch("faulty", 0.01, 0.02),
+                ReportFixtures.gradientSpike(349), ReportFixtures.gradientSpike(926));
 
         assertEquals(List.of(Finding.Kind.REACHED), kinds("clean", clean, faulty));
-        assertEquals(List.of(Finding.Kind.REACHED, Finding.Kind.STEP_FAULTS), kinds("faulty", clean, faulty));
+        assertEquals(List.of(Finding.Kind.REACHED, Finding.Kind.STEP_EVENTS), kinds("faulty", clean, faulty));
         List<String> all = sentences(clean, faulty);
 
-        assertEquals(1, all.stream().filter(s -> s.contains("training steps had NaN or infinite gradients")).count());
-        assertTrue(all.contains("faulty: 2 training steps had NaN or infinite gradients while the loss was finite"
-                + " (an engine fault, not a divergence): recomputed and applied 2, skipped 0."), all.toString());
+        assertEquals(1, all.stream().filter(s -> s.contains("step check set")).count());
+        // two finite gradient spikes are not called NaN gradients
+        assertTrue(all.contains("faulty: the step check set 2 training steps aside and computed each once more"
+                + " (0 with a NaN or infinite gradient, 0 loss spikes, 2 gradient spikes over a thousand times their"
+                + " recent norm): 2 were then in line and applied, 0 skipped."), all.toString());
+    }
+
+    @Test
+    void aRecordWithoutKindsGivesItsTotals() {
+        RunRecord r = lastEpoch("old", 0.01, 0.02);
+        RunRecord old = new RunRecord(r.schemaVersion(), r.id(), r.preset(), r.status(), r.message(), r.spec(),
+                r.provenance(), r.parameterCount(), r.epochs(), r.iterationLoss(), r.bestEpoch(), r.trainingSeconds(),
+                r.test(), r.parametersFile(), 1, 1, null, null);
+
+        assertTrue(sentences(old).contains("old: the step check set 2 training steps aside and computed each once more"
+                + " (a record without their kinds): 1 were then in line and applied, 1 skipped."), sentences(old).toString());
     }
 
     @Test

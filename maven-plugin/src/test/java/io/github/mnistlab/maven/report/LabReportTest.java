@@ -49,9 +49,10 @@ class LabReportTest {
         assertTrue(html.contains("<th>skipped steps (recomputed)</th>"), html);
         assertTrue(html.matches("(?s).*<tr id=\"run-sum-scratch\">.*?<td class=\"number\">1 \\(3\\)</td><td><a href.*"), html);
         assertTrue(html.matches("(?s).*<tr id=\"run-digits\">.*?<td class=\"number\">0 \\(0\\)</td><td><a href.*"), html);
-        assertTrue(html.contains("sum-scratch: 4 training steps had NaN or infinite gradients while the loss was finite"
-                + " (an engine fault, not a divergence): recomputed and applied 3, skipped 1."), html);
-        assertEquals(1, count(html, "training steps had NaN"), "one sentence, for sum-scratch only");
+        assertTrue(html.contains("sum-scratch: the step check set 4 training steps aside and computed each once more"
+                + " (1 with a NaN or infinite gradient, 1 loss spikes, 2 gradient spikes over a thousand times their"
+                + " recent norm): 3 were then in line and applied, 1 skipped."), html);
+        assertEquals(1, count(html, "the step check set"), "one sentence, for sum-scratch only");
         // structure: LeNet's layers and the total
         assertTrue(html.contains("<td>Conv2d 1→10, 5×5 + relu</td><td>10×24×24</td><td>260</td>"), html);
         assertTrue(html.contains("<td>MaxPool 2×2</td><td>20×4×4</td><td>0</td>"), html);
@@ -154,7 +155,7 @@ class LabReportTest {
         }
         assertTrue(html.contains("错误率") && html.contains("迭代次数"), "axis labels");
         assertTrue(html.contains("<th>跳过的步数（重算）</th>"), html);
-        assertTrue(html.contains("sum-scratch：有 4 个训练步的损失有限而梯度为 NaN 或无穷大"), html);
+        assertTrue(html.contains("sum-scratch：步骤检查搁置了 4 个训练步并各重新计算一次（1 个梯度为 NaN 或无穷大，1 个损失突增，2 个梯度范数超过近期的一千倍）"), "the step events by kind");
         assertTrue(html.contains("Noto Sans CJK SC"), "CJK font stack");
         assertTrue(view.charts().get(0).svg().html().contains("Noto Sans CJK SC"), "font stack in the SVG");
     }

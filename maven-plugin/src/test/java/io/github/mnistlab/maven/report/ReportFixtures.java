@@ -10,6 +10,7 @@ import io.github.mnistlab.record.Provenance;
 import io.github.mnistlab.record.RunPictures;
 import io.github.mnistlab.record.RunRecord;
 import io.github.mnistlab.record.RunStatus;
+import io.github.mnistlab.record.StepEvent;
 import io.github.mnistlab.record.SweepRecord;
 import io.github.mnistlab.spec.ExperimentSpec;
 import io.github.mnistlab.spec.Presets;
@@ -65,11 +66,11 @@ final class ReportFixtures {
         Provenance provenance = new Provenance(seed, "0.1.0-SNAPSHOT", "0.35.1", "PyTorch 2.7.1", "cpu()", 2, 2,
                 "17.0.12", "Linux amd64", "cache ~/.cache/mnist-lab/mnist",
                 Map.of("t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"),
-                "2025-03-01T10:00:00Z");
+                "2025-03-01T10:00:00Z", "zero");
         double seconds = records.stream().mapToDouble(EpochRecord::seconds).sum();
         long parameters = NetworkStructure.of(spec, p -> Presets.get("cnn-lenet")).total();
         return new RunRecord(RunRecord.SCHEMA_VERSION, id, preset, RunStatus.COMPLETE, null, spec, provenance,
-                parameters, records, new LossSeries(5, loss), epochs, seconds, test, "model.params", 0, 0, null);
+                parameters, records, new LossSeries(5, loss), epochs, seconds, test, "model.params", 0, 0, List.of(), null);
     }
 
     /** A k × m sweep of the MLP. */
@@ -145,11 +146,17 @@ final class ReportFixtures {
         return new DigitImages(pixels, labels);
     }
 
-    /** {@code r} as if {@code recomputed} steps had been computed twice and {@code skipped} skipped. */
-    static RunRecord withStepFaults(RunRecord r, int recomputed, int skipped) {
+    /** {@code r} as if the step check had met {@code events} (their totals as the runner counts them). */
+    static RunRecord withStepEvents(RunRecord r, StepEvent... events) {
+        int skipped = (int) java.util.Arrays.stream(events).filter(StepEvent::skipped).count();
         return new RunRecord(r.schemaVersion(), r.id(), r.preset(), r.status(), r.message(), r.spec(), r.provenance(),
                 r.parameterCount(), r.epochs(), r.iterationLoss(), r.bestEpoch(), r.trainingSeconds(), r.test(),
-                r.parametersFile(), recomputed, skipped, null);
+                r.parametersFile(), events.length - skipped, skipped, List.of(events), null);
+    }
+
+    /** A gradient spike at {@code iteration}, applied when computed once more. */
+    static StepEvent gradientSpike(long iteration) {
+        return new StepEvent(iteration, StepEvent.Kind.GRADIENT_SPIKE, "02Conv2d_weight", 3.0e4, 2.0, false);
     }
 
     /** Inputs with every section (sum-scratch with 3 recomputed and 1 skipped step): a LeNet, MLP and scratch MLP, two adders compared, two sweeps. */
@@ -158,7 +165,9 @@ final class ReportFixtures {
         RunRecord mlp = run("mlp", "mlp", 3, 0.93, 8);
         RunRecord scratch = run("mlp-scratch", "mlp-scratch", 3, 0.92, 9);
         RunRecord transfer = run("sum-transfer", "adder-transfer", 5, 0.90, 11);
-        RunRecord adder = withStepFaults(run("sum-scratch", "adder-scratch", 5, 0.75, 11), 3, 1);
+        RunRecord adder = withStepEvents(run("sum-scratch", "adder-scratch", 5, 0.75, 11), gradientSpike(120),
+                gradientSpike(480), StepEvent.nonFinite(700, "01Conv2d_weight", false),
+                new StepEvent(900, StepEvent.Kind.LOSS_SPIKE, null, 80.0, 0.3, true));
         List<ReportInputs.Run> runs = List.of(new ReportInputs.Run(digits, description, null), new ReportInputs.Run(mlp, null, null),
                 new ReportInputs.Run(scratch, null, null), new ReportInputs.Run(transfer, "AdamW, transfer", null),
                 new ReportInputs.Run(adder, null, null));
@@ -191,7 +200,7 @@ final class ReportFixtures {
         }
         return new RunRecord(r.schemaVersion(), r.id(), r.preset(), r.status(), r.message(), r.spec(), r.provenance(),
                 r.parameterCount(), r.epochs(), r.iterationLoss(), r.bestEpoch(), r.trainingSeconds(), r.test(),
-                r.parametersFile(), r.recomputedSteps(), r.skippedSteps(), new RunPictures(kernels, maps));
+                r.parametersFile(), r.recomputedSteps(), r.skippedSteps(), r.stepEvents(), new RunPictures(kernels, maps));
     }
 
     private static void png(java.nio.file.Path file, int height, int width) throws java.io.IOException {

@@ -1,0 +1,96 @@
+package io.github.mnistlab.bench;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import io.github.mnistlab.data.MnistDataset;
+import io.github.mnistlab.data.MnistLoader;
+import io.github.mnistlab.record.StepEvent;
+import io.github.mnistlab.run.EngineSettings;
+import io.github.mnistlab.run.TrainingTrace;
+import io.github.mnistlab.spec.ExperimentSpec;
+import io.github.mnistlab.spec.ModelKind;
+import io.github.mnistlab.spec.Presets;
+import io.github.mnistlab.train.EngineMemory;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stress}: trains a preset's network for many steps and counts the step check's events by
+ * kind, printing one machine-readable {@code STRESS key=value…} line. {@code bench/stress} runs it in
+ * many processes under the settings that provoke the engine's faults and tabulates events per 10,000
+ * steps; a single process is one sample, not a measurement.
+ */
+@Command(name = "stress", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a preset for --steps steps and count the step check's events (prints a STRESS line).")
+public final class StressCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--preset", required = true, description = "A DJL digit classifier: cnn-wide, cnn-lenet,"
+            + " cnn-small, cnn-plus, mlp, mlp-plus.")
+    String preset;
+
+    @Option(names = "--steps", defaultValue = "1000", description = "Training steps (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--seed", description = "Override: the preset's seed.")
+    Long seed;
+
+    @Option(names = "--first-conv", defaultValue = "unfold",
+            description = "A CNN's first convolution: unfold (the product's UnfoldConv2d) or plain (DJL's Conv2d).")
+    String firstConv;
+
+    @Option(names = "--inject-every", paramLabel = "N",
+            description = "Positive control: a NaN gradient on every N-th training step (a block in front of the network).")
+    Integer injectEvery;
+
+    @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (!firstConv.equals("unfold") && !firstConv.equals("plain")) {
+            throw new IllegalArgumentException("--first-conv is '" + firstConv + "'; use unfold or plain");
+        }
+        ExperimentSpec s = Presets.get(preset).toBuilder().overrides(null, null, seed).build().validate();
+        boolean mlp = s.model() == ModelKind.MLP;
+        int intraOp = threads != null ? threads : mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
+        EngineSettings.threads(intraOp);
+        PrintWriter out = spec.commandLine().getOut();
+        MnistDataset data = MnistLoader.fromSystem(line -> {
+            out.println("# " + line);
+            out.flush();
+        }).load();
+        if (injectEvery != null && injectEvery < 2) {
+            throw new IllegalArgumentException("--inject-every is " + injectEvery + ", expected 2 or more");
+        }
+        UnaryOperator<Block> around = injectEvery == null ? b -> b
+                : b -> new SequentialBlock().add(new FaultInjector(injectEvery)).add(b);
+        TrainingTrace trace = TrainingTrace.of(s, data, steps, firstConv.equals("unfold"), around, event -> {
+            out.println("# event " + event.describe());
+            out.flush();
+        });
+        Map<StepEvent.Kind, Long> byKind = trace.events().stream()
+                .collect(Collectors.groupingBy(StepEvent::kind, Collectors.counting()));
+        Function<StepEvent.Kind, Long> count = k -> byKind.getOrDefault(k, 0L);
+        out.printf(Locale.ROOT, "STRESS preset=%s first_conv=%s fill=%s injected_every=%s threads=%d seed=%d steps=%d events=%d"
+                        + " non_finite=%d loss_spikes=%d gradient_spikes=%d skipped=%d diverged=%s seconds=%.1f%n",
+                preset, mlp ? "none" : firstConv, EngineMemory.applied().id(), injectEvery == null ? "0" : injectEvery, intraOp, s.seed(), trace.steps(),
+                trace.events().size(), count.apply(StepEvent.Kind.NON_FINITE_GRADIENT),
+                count.apply(StepEvent.Kind.LOSS_SPIKE), count.apply(StepEvent.Kind.GRADIENT_SPIKE),
+                trace.events().stream().filter(StepEvent::skipped).count(), trace.divergence() != null, trace.seconds());
+        if (trace.divergence() != null) {
+            out.println("# diverged: " + trace.divergence());
+        }
+        out.flush();
+        return 0;
+    }
+}
