@@ -3,6 +3,7 @@ package io.github.mnistlab.bench;
 import io.github.mnistlab.data.MnistDataset;
 import io.github.mnistlab.data.MnistLoader;
 import io.github.mnistlab.run.EngineSettings;
+import io.github.mnistlab.train.EngineMemory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,6 +44,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
     Integer threads;
 
+    @Option(names = "--first-conv", defaultValue = "unfold",
+            description = "A CNN's first convolution: unfold (the product's UnfoldConv2d) or plain (DJL's Conv2d).")
+    String firstConv;
+
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Record libtorch's operators during the timed epochs: a Chrome trace to FILE, and the"
                     + " operators with the most self time as comment lines.")
@@ -54,7 +59,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BenchWorkload w = BenchWorkload.parse(workload);
-        EpochBenchmark.Builder builder = EpochBenchmark.builder().setWorkload(w).optWarmup(warmup).optRepeats(repeats);
+        if (!firstConv.equals("unfold") && !firstConv.equals("plain")) {
+            throw new IllegalArgumentException("--first-conv is '" + firstConv + "'; use unfold or plain");
+        }
+        EpochBenchmark.Builder builder = EpochBenchmark.builder().setWorkload(w).optWarmup(warmup).optRepeats(repeats)
+                .optUnfoldFirstConv(firstConv.equals("unfold"));
         if (batches != null) {
             builder.optBatches(batches);
         }
@@ -82,8 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
                 if (profile != null && warmup == 0) {
                     OperatorProfile.start();
                 }
-                out.printf(Locale.ROOT, "%s engine=%s threads=%d batch=%d batches=%d images=%d warmup=%d repeats=%d%n",
-                        prefix, s.engine(), w.impl() == BenchWorkload.Impl.SCRATCH ? 1 : intraOp, s.batchSize(),
+                out.printf(Locale.ROOT, "%s engine=%s fill=%s first_conv=%s threads=%d batch=%d batches=%d images=%d"
+                        + " warmup=%d repeats=%d%n", prefix, s.engine(),
+                        EngineMemory.applied() == null ? "none" : EngineMemory.applied().id(), firstConv, w.impl() == BenchWorkload.Impl.SCRATCH ? 1 : intraOp, s.batchSize(),
                         s.batches(), s.samples(), warmup, repeats);
                 out.flush();
             }

@@ -55,12 +55,14 @@ public final class EpochBenchmark {
     private final int warmup;
     private final int repeats;
     private final int batches;
+    private final boolean unfoldFirstConv;
 
     private EpochBenchmark(Builder b) {
         this.workload = b.workload;
         this.warmup = b.warmup;
         this.repeats = b.repeats;
         this.batches = b.batches != null ? b.batches : b.workload.defaultBatches();
+        this.unfoldFirstConv = b.unfoldFirstConv;
     }
 
     public static Builder builder() {
@@ -136,11 +138,15 @@ public final class EpochBenchmark {
      * The workload's network. A transfer adder's classifier is a fresh cnn-lenet instead of a loaded
      * run: the cost of a step does not depend on the values of the weights.
      */
-    private static Block block(ExperimentSpec spec, NDManager manager) {
+    private Block block(ExperimentSpec spec, NDManager manager) {
         if (spec.model() == ModelKind.ADDER_TRANSFER) {
-            Block classifier = ModelFactory.block(Presets.get(Presets.DEFAULT_PRETRAINED_PRESET), manager);
+            Block classifier = ModelFactory.digitCnnBuilder(Presets.get(Presets.DEFAULT_PRETRAINED_PRESET))
+                    .optUnfoldFirstConv(unfoldFirstConv).build();
             return DigitAdder.transfer().setDigitClassifier(classifier).optActivation(spec.activation())
                     .optFreeze(spec.freezePretrained()).build();
+        }
+        if (spec.model() == ModelKind.CNN) {
+            return ModelFactory.digitCnnBuilder(spec).optUnfoldFirstConv(unfoldFirstConv).build();
         }
         return ModelFactory.block(spec, manager);
     }
@@ -168,6 +174,7 @@ public final class EpochBenchmark {
         private int warmup = 1;
         private int repeats = 3;
         private Integer batches;
+        private boolean unfoldFirstConv = true;
 
         private Builder() {
         }
@@ -195,6 +202,12 @@ public final class EpochBenchmark {
          */
         public Builder optBatches(int batches) {
             this.batches = batches;
+            return this;
+        }
+
+        /** A CNN's first convolution: {@code UnfoldConv2d} (default true, the product's) or DJL's {@code Conv2d}. */
+        public Builder optUnfoldFirstConv(boolean unfold) {
+            this.unfoldFirstConv = unfold;
             return this;
         }
 

@@ -58,8 +58,8 @@ public record TrainingTrace(float[] losses, List<StepEvent> events, String diver
     public static TrainingTrace of(ExperimentSpec spec, MnistDataset data, int steps, boolean unfoldFirstConv,
             UnaryOperator<Block> around, Consumer<StepEvent> onEvent) {
         if (spec.model() != ModelKind.CNN && spec.model() != ModelKind.MLP) {
-            throw new IllegalArgumentException("preset " + spec.preset() + " trains a " + spec.model()
-                    + "; traces cover the DJL digit classifiers (cnn-*, mlp, mlp-plus and their kind)");
+            throw new IllegalArgumentException("preset " + spec.preset() + " is not a digit classifier trained with DJL;"
+                    + " use cnn-lenet, cnn-small, cnn-wide, cnn-plus, mlp or mlp-plus");
         }
         if (steps < 1) {
             throw new IllegalArgumentException("steps is " + steps + ", expected 1 or more");

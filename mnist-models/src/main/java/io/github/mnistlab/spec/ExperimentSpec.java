@@ -172,6 +172,7 @@ public record ExperimentSpec(
                         fail("hidden layer size", m, "≥ 1");
                     }
                 });
+                checkDropout("dropout", dropout);
                 if (model == ModelKind.MLP_SCRATCH && (optimizer != OptimizerKind.SGD || momentum != 0
                         || activation != ActivationKind.SIGMOID || dropout != 0 || improved())) {
                     throw new IllegalArgumentException("the scratch MLP engine implements sigmoid layers trained"

@@ -130,6 +130,36 @@ class LabCliTest {
     }
 
     @Test
+    void stressCountsEveryInjectedFaultByKind() {
+        // a NaN gradient on every 10th forward call: steps 10, 19, 28 and 37 (each recomputation is a call too)
+        int status = run("stress", "--preset", "cnn-lenet", "--steps", "40", "--inject-every", "10");
+
+        assertEquals(0, status, out + "" + err);
+        String line = out.toString().lines().filter(l -> l.startsWith("STRESS ")).findFirst().orElseThrow();
+        assertTrue(line.contains(" fill=zero injected_every=10 ") && line.contains(" steps=40 events=4 non_finite=4"
+                + " loss_spikes=0 gradient_spikes=0 skipped=0 diverged=false "), line);
+        assertTrue(out.toString().contains("# event iteration 19: non-finite gradient in 01FaultInjector_probe;"
+                + " computed once more it was back in line, and that result was applied"), out.toString());
+    }
+
+    @Test
+    void verifyTrainsTheFirstStepsTwiceAndFindsThemIdentical() {
+        int status = run("verify", "--preset", "mlp", "--steps", "30");
+
+        assertEquals(0, status, out + "" + err);
+        assertTrue(out.toString().contains("verify mlp: 30 steps on 1 thread(s) gave identical losses twice"), out.toString());
+    }
+
+    @Test
+    void stressAndVerifyRefuseWhatTheyCannotTrain() {
+        assertEquals(2, run("stress", "--preset", "adder-scratch", "--steps", "10"));
+        assertTrue(err.toString().startsWith("error: preset adder-scratch is not a digit classifier trained with DJL;"
+                + " use cnn-lenet, cnn-small, cnn-wide, cnn-plus, mlp or mlp-plus"), err.toString());
+        assertEquals(2, run("stress", "--preset", "cnn-lenet", "--first-conv", "im2col"));
+        assertTrue(err.toString().contains("error: --first-conv is 'im2col'; use unfold or plain"), err.toString());
+    }
+
+    @Test
     void benchWithProfileWritesTheTraceAndListsTheOperators() throws Exception {
         Path trace = dir.resolve("prof/mlp.json");
         int status = run("bench", "--workload", "mlp30-b10", "--batches", "20", "--warmup", "1", "--repeats", "1",

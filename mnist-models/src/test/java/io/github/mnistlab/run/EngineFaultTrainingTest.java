@@ -86,4 +86,22 @@ class EngineFaultTrainingTest {
         assertTrue(e.getMessage().contains("lower the learning rate"), e.getMessage());
         assertEquals(RunStatus.DIVERGED, RunRecords.read(runs.resolve("hot")).status());
     }
+
+    /**
+     * Same seed, same machine, same threads: the first steps trained twice in one process give the
+     * same losses bit for bit ({@code LabCli verify}). A step that read memory nobody wrote would differ.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cnn-lenet", "cnn-small", "cnn-wide", "mlp-plus"})
+    void theFirstStepsTrainedTwiceGiveIdenticalLosses(String preset) {
+        List<String> events = new ArrayList<>();
+        TrainingTrace first = TrainingTrace.of(Presets.get(preset), data, 60, true, b -> b, e -> events.add(e.describe()));
+        TrainingTrace second = TrainingTrace.of(Presets.get(preset), data, 60, true, b -> b, e -> events.add(e.describe()));
+
+        assertEquals(60, first.steps());
+        assertEquals(0, first.firstDifference(second), () -> java.util.Arrays.toString(first.losses()) + " vs "
+                + java.util.Arrays.toString(second.losses()));
+        assertEquals(List.of(), events);
+        assertTrue(first.losses()[59] < first.losses()[0], "it trained: " + first.losses()[0] + " → " + first.losses()[59]);
+    }
 }

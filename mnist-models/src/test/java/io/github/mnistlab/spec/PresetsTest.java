@@ -63,6 +63,9 @@ class PresetsTest {
     void badValuesAreNamedWithWhatWasExpected() {
         assertEquals("learningRate is 0.0, expected a number > 0, e.g. 0.01", invalid("mlp", b -> b.learningRate(0)));
         assertEquals("learningRate is -0.1, expected a number > 0, e.g. 0.01", invalid("mlp", b -> b.learningRate(-0.1f)));
+        // an MLP's dropout is checked before anything trains, as a CNN's is
+        assertEquals("dropout is 2.0, expected a rate in [0, 1)", invalid("mlp", b -> b.dropout(2)));
+        assertEquals("dropout is -0.1, expected a rate in [0, 1)", invalid("mlp-plus", b -> b.dropout(-0.1f)));
         assertEquals("batchSize is 0, expected ≥ 1, e.g. 64", invalid("cnn-lenet", b -> b.batchSize(0)));
         assertEquals("epochs is 0, expected ≥ 1", invalid("cnn-lenet", b -> b.epochs(0)));
         assertEquals("hidden has k = 4 layers [10, 10, 10, 10], expected 1 ≤ k ≤ 3 hidden layer sizes, e.g. 30 or 128,64",
