@@ -7,15 +7,16 @@ import io.github.mnistlab.maven.report.LabResults;
 import io.github.mnistlab.maven.report.ReportInputs;
 import io.github.mnistlab.maven.report.ReportView;
 import io.github.mnistlab.maven.report.ReportViews;
+import io.github.mnistlab.maven.plan.ShortCommand;
 import io.github.mnistlab.maven.report.XAxis;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -135,20 +136,9 @@ public class ReportMojo extends AbstractRunsMojo {
         }
     }
 
-    /** {@code git rev-parse HEAD} in the project's directory, or null outside a repository or without git. */
+    /** {@code git rev-parse HEAD} in the project's directory, or null outside a repository, without git or after 10 s. */
     private String gitCommit() {
-        try {
-            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(project().getBasedir())
-                    .redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
-                return out;
-            }
-        } catch (IOException e) {
-            getLog().debug("no git commit: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return null;
+        return new ShortCommand(List.of("git", "rev-parse", "HEAD"), project().getBasedir().toPath(), Duration.ofSeconds(10))
+                .output().map(String::strip).filter(out -> out.matches("[0-9a-f]{40}")).orElse(null);
     }
 }

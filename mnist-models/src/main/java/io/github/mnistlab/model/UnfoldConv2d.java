@@ -18,14 +18,13 @@ import ai.djl.util.PairList;
  * matrix product.
  *
  * <p>Why: libtorch 2.2–2.7's oneDNN computes the weight gradient of a convolution with one input
- * channel ({@code backward_weights}, {@code mb64_ic1oc10}, weights {@code Acdb16a}) with a JIT kernel
- * that intermittently returns NaN while its inputs are finite — in 20–45 % of one-epoch LeNet runs
- * on an AMD Zen 5 and in every run there with {@code ONEDNN_PRIMITIVE_CACHE_CAPACITY=0}, also on its
- * AVX2 kernels. The network's first convolution is the only one with one input channel, and its
- * input needs no gradient, so the gather adds no backward work. Measured on 2 cores (Zen 4), forward
- * and backward of LeNet's 1→10 5×5 layer for 64 digits: 2.1 ms against oneDNN's 0.8–1.1 ms (advanced
- * indexing instead of {@code gather}: 3.5–4.1 ms; a matrix product over a (64, 25, 576) patch tensor:
- * 4–9 ms). Other devices, and inputs with more channels, use DJL's convolution unchanged.
+ * channel with JIT kernels that, on AVX-512 CPUs, read memory nobody wrote and intermittently return
+ * NaN (see {@code docs/engine-faults.md}); the network's first convolution is the only one with one
+ * input channel, and its input needs no gradient, so the gather adds no backward work. It stays next
+ * to the zero-filled allocations ({@code EngineMemory}) because it keeps that kernel out of the path
+ * even where the fill cannot be set, and because it is the faster of the two on AVX2 machines
+ * (LeNet, the wide CNN and the transfer adder 16–33% faster per epoch on a Zen 3; 9–18% slower on a
+ * Zen 4). Other devices, and inputs with more channels, use DJL's convolution unchanged.
  */
 public final class UnfoldConv2d extends Conv2d {
     /** Per input size: the source pixel of every patch element (positions × taps, flattened), on the weight's device. */

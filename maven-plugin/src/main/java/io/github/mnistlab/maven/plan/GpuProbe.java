@@ -1,13 +1,11 @@
 package io.github.mnistlab.maven.plan;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -24,32 +22,19 @@ public interface GpuProbe {
      * {@code /proc/driver/nvidia/gpus}.
      */
     static GpuProbe system() {
-        return () -> nvidiaSmi().or(() -> procDriver(Path.of("/proc/driver/nvidia/gpus")));
+        return () -> nvidiaSmi("nvidia-smi", NVIDIA_SMI_LIMIT).or(() -> procDriver(Path.of("/proc/driver/nvidia/gpus")));
     }
 
-    private static Optional<String> nvidiaSmi() {
-        try {
-            Process p = new ProcessBuilder("nvidia-smi", "-L").redirectErrorStream(true).start();
-            String out;
-            try (InputStream in = p.getInputStream()) {
-                out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            if (p.exitValue() != 0) {
-                return Optional.empty();
-            }
+    /** How long {@code nvidia-smi -L} may take before the probe gives up on it (a hung driver never answers). */
+    Duration NVIDIA_SMI_LIMIT = Duration.ofSeconds(20);
+
+    /** The first GPU line of {@code executable -L}, or empty when it fails, lists none or runs past {@code limit}. */
+    static Optional<String> nvidiaSmi(String executable, Duration limit) {
+        return new ShortCommand(List.of(executable, "-L"), null, limit).output().flatMap(out -> {
             List<String> gpus = out.lines().filter(l -> l.startsWith("GPU ")).toList();
             return gpus.isEmpty() ? Optional.empty()
                     : Optional.of("nvidia-smi -L: " + gpus.get(0) + (gpus.size() > 1 ? " and " + (gpus.size() - 1) + " more" : ""));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        });
     }
 
     private static Optional<String> procDriver(Path gpus) {
