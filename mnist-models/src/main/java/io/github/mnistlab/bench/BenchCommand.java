@@ -68,11 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
             builder.optBatches(batches);
         }
         EpochBenchmark benchmark = builder.build();
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads is " + threads + ", expected 1 or more");
-        }
-        // The product's choice (see RunCommand): one thread for the small MLPs, up to two for CNNs.
-        int intraOp = threads != null ? threads : w.isMlp() ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
+        int intraOp = EngineSettings.threads(threads, w.isMlp());
         EngineSettings.threads(intraOp);
         if (profile != null && w.impl() == BenchWorkload.Impl.SCRATCH) {
             throw new IllegalArgumentException("--profile records libtorch's operators; " + w.id()

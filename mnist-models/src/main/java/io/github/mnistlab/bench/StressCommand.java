@@ -3,9 +3,7 @@ package io.github.mnistlab.bench;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import io.github.mnistlab.data.MnistDataset;
-import io.github.mnistlab.data.MnistLoader;
 import io.github.mnistlab.record.StepEvent;
-import io.github.mnistlab.run.EngineSettings;
 import io.github.mnistlab.run.TrainingTrace;
 import io.github.mnistlab.spec.ExperimentSpec;
 import io.github.mnistlab.spec.ModelKind;
@@ -19,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,12 +33,8 @@ public final class StressCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--preset", required = true, description = "A DJL digit classifier: cnn-wide, cnn-lenet,"
-            + " cnn-small, cnn-plus, mlp, mlp-plus.")
-    String preset;
-
-    @Option(names = "--steps", defaultValue = "1000", description = "Training steps (default ${DEFAULT-VALUE}).")
-    int steps;
+    @Mixin
+    TraceOptions trace;
 
     @Option(names = "--seed", description = "Override: the preset's seed.")
     Long seed;
@@ -52,43 +47,37 @@ public final class StressCommand implements Callable<Integer> {
             description = "Positive control: a NaN gradient on every N-th training step (a block in front of the network).")
     Integer injectEvery;
 
-    @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
-    Integer threads;
-
     @Override
     public Integer call() {
         if (!firstConv.equals("unfold") && !firstConv.equals("plain")) {
             throw new IllegalArgumentException("--first-conv is '" + firstConv + "'; use unfold or plain");
         }
-        ExperimentSpec s = Presets.get(preset).toBuilder().overrides(null, null, seed).build().validate();
+        ExperimentSpec s = Presets.get(trace.preset()).toBuilder().overrides(null, null, seed).build().validate();
         boolean mlp = s.model() == ModelKind.MLP;
-        int intraOp = threads != null ? threads : mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
-        EngineSettings.threads(intraOp);
+        int intraOp = trace.applyThreads(s);
         PrintWriter out = spec.commandLine().getOut();
-        MnistDataset data = MnistLoader.fromSystem(line -> {
-            out.println("# " + line);
-            out.flush();
-        }).load();
+        MnistDataset data = TraceOptions.load(out);
         if (injectEvery != null && injectEvery < 2) {
             throw new IllegalArgumentException("--inject-every is " + injectEvery + ", expected 2 or more");
         }
         UnaryOperator<Block> around = injectEvery == null ? b -> b
                 : b -> new SequentialBlock().add(new FaultInjector(injectEvery)).add(b);
-        TrainingTrace trace = TrainingTrace.of(s, data, steps, firstConv.equals("unfold"), around, event -> {
+        TrainingTrace run = TrainingTrace.of(s, data, trace.steps(), firstConv.equals("unfold"), around, event -> {
             out.println("# event " + event.describe());
             out.flush();
         });
-        Map<StepEvent.Kind, Long> byKind = trace.events().stream()
+        Map<StepEvent.Kind, Long> byKind = run.events().stream()
                 .collect(Collectors.groupingBy(StepEvent::kind, Collectors.counting()));
         Function<StepEvent.Kind, Long> count = k -> byKind.getOrDefault(k, 0L);
         out.printf(Locale.ROOT, "STRESS preset=%s first_conv=%s fill=%s injected_every=%s threads=%d seed=%d steps=%d events=%d"
                         + " non_finite=%d loss_spikes=%d gradient_spikes=%d skipped=%d diverged=%s seconds=%.1f%n",
-                preset, mlp ? "none" : firstConv, EngineMemory.applied().id(), injectEvery == null ? "0" : injectEvery, intraOp, s.seed(), trace.steps(),
-                trace.events().size(), count.apply(StepEvent.Kind.NON_FINITE_GRADIENT),
+                trace.preset(), mlp ? "none" : firstConv, EngineMemory.applied().id(),
+                injectEvery == null ? "0" : injectEvery, intraOp, s.seed(), run.steps(),
+                run.events().size(), count.apply(StepEvent.Kind.NON_FINITE_GRADIENT),
                 count.apply(StepEvent.Kind.LOSS_SPIKE), count.apply(StepEvent.Kind.GRADIENT_SPIKE),
-                trace.events().stream().filter(StepEvent::skipped).count(), trace.divergence() != null, trace.seconds());
-        if (trace.divergence() != null) {
-            out.println("# diverged: " + trace.divergence());
+                run.events().stream().filter(StepEvent::skipped).count(), run.divergence() != null, run.seconds());
+        if (run.divergence() != null) {
+            out.println("# diverged: " + run.divergence());
         }
         out.flush();
         return 0;

@@ -1,6 +1,7 @@
 package io.github.mnistlab.cli;
 
 import io.github.mnistlab.run.DeviceChoice;
+import io.github.mnistlab.run.EngineSettings;
 import io.github.mnistlab.spec.ExperimentSpec;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,6 @@ final class TrainingOptions {
 
     /** The intra-op threads: as given, else 1 for an MLP and 2 (at most the cores) for a CNN. */
     int threads(boolean mlp) {
-        return threads != null ? threads : mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
+        return EngineSettings.threads(threads, mlp);
     }
 }

@@ -1,17 +1,15 @@
 package io.github.mnistlab.cli;
 
+import io.github.mnistlab.bench.TraceOptions;
 import io.github.mnistlab.data.MnistDataset;
-import io.github.mnistlab.data.MnistLoader;
-import io.github.mnistlab.run.EngineSettings;
 import io.github.mnistlab.run.TrainingTrace;
 import io.github.mnistlab.spec.ExperimentSpec;
-import io.github.mnistlab.spec.ModelKind;
 import io.github.mnistlab.spec.Presets;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,27 +24,17 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--preset", required = true, description = "A DJL digit classifier: cnn-lenet, cnn-small,"
-            + " cnn-wide, cnn-plus, mlp, mlp-plus.")
-    String preset;
-
-    @Option(names = "--steps", defaultValue = "200", description = "Training steps per run (default ${DEFAULT-VALUE}).")
-    int steps;
-
-    @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
-    Integer threads;
+    @Mixin
+    TraceOptions trace;
 
     @Override
     public Integer call() {
-        ExperimentSpec s = Presets.get(preset);
-        boolean mlp = s.model() == ModelKind.MLP;
-        int intraOp = threads != null ? threads : mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
-        EngineSettings.threads(intraOp);
+        ExperimentSpec s = Presets.get(trace.preset());
+        String preset = trace.preset();
+        int steps = trace.steps();
+        int intraOp = trace.applyThreads(s);
         PrintWriter out = spec.commandLine().getOut();
-        MnistDataset data = MnistLoader.fromSystem(line -> {
-            out.println("# " + line);
-            out.flush();
-        }).load();
+        MnistDataset data = TraceOptions.load(out);
         TrainingTrace first = TrainingTrace.of(s, data, steps, true, b -> b, e -> out.println("# first run, " + e.describe()));
         TrainingTrace second = TrainingTrace.of(s, data, steps, true, b -> b, e -> out.println("# second run, " + e.describe()));
         int at = first.firstDifference(second);

@@ -6,6 +6,17 @@ public final class EngineSettings {
     }
 
     /**
+     * The intra-op threads of a training process: {@code given} when set, else the product's choice,
+     * one for an MLP (its small products gain nothing from a second thread) and up to two for a CNN.
+     */
+    public static int threads(Integer given, boolean mlp) {
+        if (given != null && given < 1) {
+            throw new IllegalArgumentException("--threads is " + given + ", expected 1 or more");
+        }
+        return given != null ? given : mlp ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
      * Sets libtorch's intra-op threads (and one inter-op thread) unless the user set them as
      * system properties. Has no effect once the engine has started.
      */
