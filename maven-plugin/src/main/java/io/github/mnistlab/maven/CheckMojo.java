@@ -63,6 +63,7 @@ public class CheckMojo extends AbstractRunsMojo {
     protected void executeLab() throws MojoExecutionException, MojoFailureException {
         if (checks == null || checks.isEmpty()) {
             getLog().info("No <checks> configured: nothing to check.");
+            writeResults(List.of());
             return;
         }
         RunCatalog catalog = catalog();
@@ -86,15 +87,10 @@ public class CheckMojo extends AbstractRunsMojo {
                 String missing = "run '" + threshold.run() + "': no run record to check; known runs: "
                         + String.join(", ", catalog.ids());
                 misses.add(missing);
-                outcomes.add(new CheckResults.Outcome(threshold, List.of(missing), null));
+                outcomes.add(CheckResults.Outcome.error(threshold, missing));
             }
         }
-        try {
-            Path report = CheckResults.write(outcomes, lab().checks());
-            getLog().info("Check results for CI (JUnit XML): " + report);
-        } catch (IOException e) {
-            throw new MojoExecutionException("could not write " + lab().checks().resolve(CheckResults.FILE_NAME), e);
-        }
+        writeResults(outcomes);
         if (misses.isEmpty()) {
             getLog().info("All lab checks have been met (" + checked + " run(s) checked).");
             return;
@@ -105,5 +101,14 @@ public class CheckMojo extends AbstractRunsMojo {
             throw new MojoFailureException(message);
         }
         getLog().warn(message);
+    }
+
+    private void writeResults(List<CheckResults.Outcome> outcomes) throws MojoExecutionException {
+        try {
+            Path report = CheckResults.write(outcomes, lab().checks());
+            getLog().info("Check results for CI (JUnit XML): " + report);
+        } catch (IOException e) {
+            throw new MojoExecutionException("could not write " + lab().checks().resolve(CheckResults.FILE_NAME), e);
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -19,7 +21,8 @@ import org.w3c.dom.Element;
 /**
  * The outcome of each {@code <check>} as a JUnit XML report ({@value #FILE_NAME}), the format GitHub
  * Classroom, GitLab and Jenkins read: one test suite, one test case per check, a failure per missed
- * check with the actual and expected values, a skipped check marked as skipped.
+ * check with the actual and expected values, an error for a check whose run has no record, a skipped
+ * check marked as skipped. With no checks it is an empty suite, so that a CI step that reads it finds it.
  */
 public final class CheckResults {
     /** The report's file name under {@code target/lab/checks/}; the {@code TEST-} prefix is what CI tools look for. */
@@ -31,18 +34,29 @@ public final class CheckResults {
      * @param threshold the check
      * @param misses    what it missed, each with the actual and expected value; empty when met
      * @param skipped   why it was not checked, or null
+     * @param error     why it could not be checked (its run has no record), or null
      */
-    public record Outcome(Threshold threshold, List<String> misses, String skipped) {
+    public record Outcome(Threshold threshold, List<String> misses, String skipped, String error) {
         public Outcome {
             misses = List.copyOf(misses);
+        }
+
+        /** A check that was evaluated (met when {@code misses} is empty) or skipped. */
+        public Outcome(Threshold threshold, List<String> misses, String skipped) {
+            this(threshold, misses, skipped, null);
+        }
+
+        /** A check that could not be evaluated, and why. */
+        public static Outcome error(Threshold threshold, String why) {
+            return new Outcome(threshold, List.of(), null, why);
         }
     }
 
     private CheckResults() {
     }
 
-    /** The JUnit XML of {@code outcomes}. */
-    public static String xml(List<Outcome> outcomes) {
+    /** The JUnit XML of {@code outcomes}, checked at {@code checkedAt}. */
+    public static String xml(List<Outcome> outcomes, Instant checkedAt) {
         try {
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element suite = doc.createElement("testsuite");
@@ -50,14 +64,21 @@ public final class CheckResults {
             suite.setAttribute("name", "lab checks");
             suite.setAttribute("tests", Integer.toString(outcomes.size()));
             suite.setAttribute("failures", Long.toString(outcomes.stream().filter(o -> !o.misses().isEmpty()).count()));
-            suite.setAttribute("errors", "0");
+            suite.setAttribute("errors", Long.toString(outcomes.stream().filter(o -> o.error() != null).count()));
             suite.setAttribute("skipped", Long.toString(outcomes.stream().filter(o -> o.skipped() != null).count()));
+            suite.setAttribute("time", "0");
+            suite.setAttribute("timestamp", checkedAt.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
             for (Outcome o : outcomes) {
                 Element testcase = doc.createElement("testcase");
                 testcase.setAttribute("classname", "lab.check");
                 testcase.setAttribute("name", name(o.threshold()));
                 testcase.setAttribute("time", "0");
-                if (o.skipped() != null) {
+                if (o.error() != null) {
+                    Element error = doc.createElement("error");
+                    error.setAttribute("type", "LabRunMissing");
+                    error.setAttribute("message", o.error());
+                    testcase.appendChild(error);
+                } else if (o.skipped() != null) {
                     Element skipped = doc.createElement("skipped");
                     skipped.setAttribute("message", o.skipped());
                     testcase.appendChild(skipped);
@@ -84,7 +105,7 @@ public final class CheckResults {
     /** Writes {@link #xml} to {@code directory/}{@value #FILE_NAME}. */
     public static Path write(List<Outcome> outcomes, Path directory) throws IOException {
         Files.createDirectories(directory);
-        return Files.writeString(directory.resolve(FILE_NAME), xml(outcomes), StandardCharsets.UTF_8);
+        return Files.writeString(directory.resolve(FILE_NAME), xml(outcomes, Instant.now()), StandardCharsets.UTF_8);
     }
 
     /** A check's name: its run and limits, e.g. {@code digits: test accuracy ≥ 0.97, training ≤ 600 s}. */
