@@ -30,6 +30,11 @@ public abstract class AbstractLabMojo extends AbstractMojo {
     @Parameter(property = "lab.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Whether {@code lab.skip} is set. */
+    protected final boolean skipped() {
+        return skip;
+    }
+
     /**
      * The directory the goals write and read: {@code runs/<id>/}, {@code specs/}, {@code evaluations.json},
      * {@code comparisons/}, {@code report/}.

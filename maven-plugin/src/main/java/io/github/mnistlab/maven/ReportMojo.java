@@ -106,8 +106,13 @@ public class ReportMojo extends AbstractRunsMojo {
 
     /** Renders the report of what the lab directory holds into {@code directory}; returns the page. */
     protected final Path render(Path target) throws MojoExecutionException, MojoFailureException {
+        return render(target, Locale.getDefault());
+    }
+
+    /** The same, in {@code fallback} when {@code lab.reportLocale} is not set. */
+    protected final Path render(Path target, Locale fallback) throws MojoExecutionException, MojoFailureException {
         XAxis axis = XAxis.parse(reportXAxis);
-        Locale locale = reportLocale == null || reportLocale.isBlank() ? Locale.getDefault()
+        Locale locale = reportLocale == null || reportLocale.isBlank() ? fallback
                 : Locale.forLanguageTag(reportLocale.strip().replace('_', '-'));
         MnistDataset data = null;
         String dataProblem = null;

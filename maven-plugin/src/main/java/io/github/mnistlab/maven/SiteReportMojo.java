@@ -1,5 +1,6 @@
 package io.github.mnistlab.maven;
 
+import io.github.mnistlab.maven.report.ReportText;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -37,17 +38,23 @@ public class SiteReportMojo extends ReportMojo implements MavenReport {
     @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true, required = true)
     private File siteDirectory;
 
+    /** The site's locale while {@link #generate} runs (the site plugin renders one locale at a time). */
+    private Locale siteLocale;
+
     @Override
     protected void executeLab() throws MojoExecutionException, MojoFailureException {
-        render(siteDirectory.toPath().resolve("lab"));
+        render(siteDirectory.toPath().resolve("lab"), siteLocale != null ? siteLocale : Locale.getDefault());
     }
 
     @Override
     public void generate(Sink sink, Locale locale) throws MavenReportException {
+        siteLocale = locale;
         try {
             execute();
         } catch (MojoExecutionException | MojoFailureException e) {
             throw new MavenReportException(e.getMessage(), e);
+        } finally {
+            siteLocale = null;
         }
     }
 
@@ -63,12 +70,12 @@ public class SiteReportMojo extends ReportMojo implements MavenReport {
 
     @Override
     public String getName(Locale locale) {
-        return "MNIST lab report";
+        return ReportText.of(locale).get("site.name");
     }
 
     @Override
     public String getDescription(Locale locale) {
-        return "The lab report of the runs this build trained: error curves, evaluations, sweeps, analysis.";
+        return ReportText.of(locale).get("site.description");
     }
 
     @Override
@@ -87,9 +94,12 @@ public class SiteReportMojo extends ReportMojo implements MavenReport {
         return true;
     }
 
-    /** Only when there are runs to report: {@code mvn site} before any training lists no empty report. */
+    /**
+     * Only when there are runs to report and {@code lab.skip} is not set: {@code mvn site} before any
+     * training, or with the lab skipped, links no empty lab page.
+     */
     @Override
     public boolean canGenerateReport() {
-        return Files.isDirectory(lab().runs()) || !catalog().ids().isEmpty();
+        return !skipped() && Files.isDirectory(lab().runs()) && !catalog().ids().isEmpty();
     }
 }
