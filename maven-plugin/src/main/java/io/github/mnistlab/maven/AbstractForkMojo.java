@@ -59,14 +59,16 @@ public abstract class AbstractForkMojo extends AbstractLabMojo {
 
     /**
      * Lets DJL download the CUDA build of libtorch (about 2.5 GB, once, into {@code ~/.djl.ai/pytorch})
-     * when a usable GPU is found and the build is not in DJL's cache yet. Off by default: the trainer
-     * then contacts no address. Maven's offline mode ({@code -o}) always forbids the download.
+     * when a usable GPU is found and the build is not in DJL's cache yet, so that {@code lab.device=auto}
+     * trains on the GPU. On by default; with it off (or under Maven's offline mode, {@code -o}, which
+     * always forbids the download) a trainer contacts no address and a GPU whose build is not cached
+     * is left for the CPU, with a warning. Tests and CI turn it off.
      *
-     * <pre>{@code mvn verify -Dlab.gpuDownload=true}</pre>
+     * <pre>{@code mvn verify -Dlab.gpuDownload=false}</pre>
      *
      * @since 0.1.0
      */
-    @Parameter(property = "lab.gpuDownload", defaultValue = "false")
+    @Parameter(property = "lab.gpuDownload", defaultValue = "true")
     private boolean gpuDownload;
 
     /**

@@ -135,6 +135,12 @@ class CourseWorkflowTest {
         }
         assertFalse(text.contains("always()"), "a cancelled run does nothing more");
         assertFalse(text.contains("gpuDownload=true"), "no job lets DJL download");
+        String args = String.valueOf(env().get("LAB_ARGS"));
+        assertEquals(2, args.split("-Dlab.gpuDownload=false", -1).length - 1, "both settings turn the download off: " + args);
+        for (String job : List.of("train", "report")) {
+            assertTrue(runs(job).lines().filter(l -> l.contains("mvn ")).allMatch(l -> l.contains("$LAB_ARGS")),
+                    job + ": every trainer's command carries LAB_ARGS");
+        }
     }
 
     @Test

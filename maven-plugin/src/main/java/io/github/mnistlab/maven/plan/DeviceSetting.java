@@ -26,9 +26,9 @@ public enum DeviceSetting {
 
     /** Whether DJL may download a CUDA build of libtorch that its cache lacks. */
     public enum EngineDownload {
-        /** {@code lab.gpuDownload} is set and Maven is online. */
+        /** {@code lab.gpuDownload} is on (the default) and Maven is online. */
         ALLOWED,
-        /** {@code lab.gpuDownload} is not set (the default). */
+        /** {@code lab.gpuDownload} is turned off. */
         NOT_ASKED,
         /** Maven runs offline ({@code -o}), which forbids it whatever the switch says. */
         OFFLINE;
@@ -86,8 +86,8 @@ public enum DeviceSetting {
         }
         return cannotUse(found + ", but " + build + " (the CUDA build of the engine, about 2.5 GB) is not in DJL's"
                 + " cache " + check.libtorchDir(), download == EngineDownload.OFFLINE
-                        ? "Maven runs offline (-o): run once online with -Dlab.gpuDownload=true to let DJL download it"
-                        : "run once with -Dlab.gpuDownload=true to let DJL download it");
+                        ? "Maven runs offline (-o): run once online to let DJL download it"
+                        : "run once without -Dlab.gpuDownload=false to let DJL download it");
     }
 
     private String cliDevice() {

@@ -65,13 +65,13 @@ class DeviceSettingTest {
         assertFalse(notAsked.gpu());
         assertFalse(notAsked.engineDownload());
         assertTrue(notAsked.reason().contains("but libtorch 2.7.1 cu128 (the CUDA build of the engine, about 2.5 GB)"
-                + " is not in DJL's cache " + DIR + "; training on the CPU. For the GPU: run once with"
-                + " -Dlab.gpuDownload=true to let DJL download it"), notAsked.reason());
+                + " is not in DJL's cache " + DIR + "; training on the CPU. For the GPU: run once without"
+                + " -Dlab.gpuDownload=false to let DJL download it"), notAsked.reason());
 
         ForkDevice offline = DeviceSetting.AUTO.choose(GPU, NOT_CACHED, EngineDownload.OFFLINE);
         assertFalse(offline.gpu());
-        assertTrue(offline.reason().endsWith("For the GPU: Maven runs offline (-o): run once online with"
-                + " -Dlab.gpuDownload=true to let DJL download it"), offline.reason());
+        assertTrue(offline.reason().endsWith("For the GPU: Maven runs offline (-o): run once online to let DJL"
+                + " download it"), offline.reason());
     }
 
     @Test
