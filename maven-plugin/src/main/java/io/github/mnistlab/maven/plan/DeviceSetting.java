@@ -56,12 +56,16 @@ public enum DeviceSetting {
         }
         Optional<String> listed = probe.find();
         if (listed.isEmpty()) {
+            Optional<String> unanswered = probe.unanswered();
             if (this == GPU) {
-                throw new IllegalArgumentException("lab.device is gpu, but this machine has no NVIDIA GPU (nvidia-smi -L"
-                        + " failed and /proc/driver/nvidia/gpus lists none); install the NVIDIA driver, or use"
-                        + " -Dlab.device=auto or cpu");
+                String why = unanswered.map(u -> u + ", and /proc/driver/nvidia/gpus lists none").orElse("this machine"
+                        + " has no NVIDIA GPU (nvidia-smi -L failed and /proc/driver/nvidia/gpus lists none)");
+                throw new IllegalArgumentException("lab.device is gpu, but " + why + "; install the NVIDIA driver, or"
+                        + " use -Dlab.device=auto or cpu");
             }
-            return ForkDevice.cpu("no NVIDIA GPU found", false);
+            return unanswered.map(u -> ForkDevice.cpu(u + "; training on the CPU. For the GPU: repair the NVIDIA"
+                    + " driver until nvidia-smi -L lists the GPU", true))
+                    .orElse(ForkDevice.cpu("no NVIDIA GPU found", false));
         }
         GpuCheck check = engine.get();
         if (check.gpus() == 0) {

@@ -18,23 +18,53 @@ public interface GpuProbe {
     Optional<String> find();
 
     /**
-     * The probe of this machine: {@code nvidia-smi -L} succeeding with a GPU line, else a non-empty
-     * {@code /proc/driver/nvidia/gpus}.
+     * After {@link #find()} found nothing: why it could not tell (a tool that did not answer within its
+     * limit), or empty when it could (there is no GPU).
      */
-    static GpuProbe system() {
-        return () -> nvidiaSmi("nvidia-smi", NVIDIA_SMI_LIMIT).or(() -> procDriver(Path.of("/proc/driver/nvidia/gpus")));
+    default Optional<String> unanswered() {
+        return Optional.empty();
     }
 
     /** How long {@code nvidia-smi -L} may take before the probe gives up on it (a hung driver never answers). */
     Duration NVIDIA_SMI_LIMIT = Duration.ofSeconds(20);
 
-    /** The first GPU line of {@code executable -L}, or empty when it fails, lists none or runs past {@code limit}. */
-    static Optional<String> nvidiaSmi(String executable, Duration limit) {
-        return new ShortCommand(List.of(executable, "-L"), null, limit).output().flatMap(out -> {
-            List<String> gpus = out.lines().filter(l -> l.startsWith("GPU ")).toList();
-            return gpus.isEmpty() ? Optional.empty()
-                    : Optional.of("nvidia-smi -L: " + gpus.get(0) + (gpus.size() > 1 ? " and " + (gpus.size() - 1) + " more" : ""));
-        });
+    /**
+     * The probe of this machine: {@code nvidia-smi -L} answering with a GPU line, else a non-empty
+     * {@code /proc/driver/nvidia/gpus}.
+     */
+    static GpuProbe system() {
+        return new NvidiaSmi("nvidia-smi", NVIDIA_SMI_LIMIT, Path.of("/proc/driver/nvidia/gpus"));
+    }
+
+    /** {@code nvidia-smi -L} (by {@code executable}, cut off after {@code limit}), then the driver's GPU list. */
+    final class NvidiaSmi implements GpuProbe {
+        private final String executable;
+        private final Duration limit;
+        private final Path driverList;
+        private String unanswered;
+
+        NvidiaSmi(String executable, Duration limit, Path driverList) {
+            this.executable = executable;
+            this.limit = limit;
+            this.driverList = driverList;
+        }
+
+        @Override
+        public Optional<String> find() {
+            ShortCommand.Result r = new ShortCommand(List.of(executable, "-L"), null, limit).run();
+            unanswered = r.status() == ShortCommand.Status.TIMED_OUT
+                    ? "nvidia-smi -L did not answer within " + limit.toSeconds() + " s (a hung NVIDIA driver?)" : null;
+            List<String> gpus = r.output().lines().filter(l -> l.startsWith("GPU ")).toList();
+            if (!gpus.isEmpty()) {
+                return Optional.of("nvidia-smi -L: " + gpus.get(0) + (gpus.size() > 1 ? " and " + (gpus.size() - 1) + " more" : ""));
+            }
+            return procDriver(driverList);
+        }
+
+        @Override
+        public Optional<String> unanswered() {
+            return Optional.ofNullable(unanswered);
+        }
     }
 
     private static Optional<String> procDriver(Path gpus) {

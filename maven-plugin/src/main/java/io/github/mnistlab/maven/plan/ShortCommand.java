@@ -25,8 +25,28 @@ public record ShortCommand(List<String> command, Path directory, Duration limit)
         command = List.copyOf(command);
     }
 
-    /** Its output (stdout and stderr) when it exits with status 0 within the limit; empty when it fails, cannot start or runs past the limit. */
+    /** How a run ended. */
+    public enum Status {
+        /** It exited with status 0 within the limit. */
+        ANSWERED,
+        /** It could not start, or exited with another status. */
+        FAILED,
+        /** It ran past the limit and was killed. */
+        TIMED_OUT
+    }
+
+    /** How the command ended and what it printed (stdout and stderr; empty unless it answered). */
+    public record Result(Status status, String output) {
+    }
+
+    /** Its output when it exits with status 0 within the limit; empty when it fails, cannot start or runs past the limit. */
     public Optional<String> output() {
+        Result r = run();
+        return r.status() == Status.ANSWERED ? Optional.of(r.output()) : Optional.empty();
+    }
+
+    /** Runs the command once. */
+    public Result run() {
         Path log = null;
         try {
             log = Files.createTempFile("lab-command-", ".log");
@@ -39,14 +59,15 @@ public record ShortCommand(List<String> command, Path directory, Duration limit)
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                return Optional.empty();
+                return new Result(Status.TIMED_OUT, "");
             }
-            return process.exitValue() == 0 ? Optional.of(Files.readString(log, StandardCharsets.UTF_8)) : Optional.empty();
+            return process.exitValue() == 0 ? new Result(Status.ANSWERED, Files.readString(log, StandardCharsets.UTF_8))
+                    : new Result(Status.FAILED, "");
         } catch (IOException e) {
-            return Optional.empty();
+            return new Result(Status.FAILED, "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return new Result(Status.FAILED, "");
         } finally {
             if (log != null) {
                 try {

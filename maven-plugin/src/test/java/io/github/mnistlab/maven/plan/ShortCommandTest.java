@@ -32,19 +32,28 @@ class ShortCommandTest {
         Path hung = script("nvidia-smi", "echo 'GPU 0: Stand-in (UUID: GPU-0)'; exec sleep 600");
         long start = System.nanoTime();
 
-        Optional<String> found = GpuProbe.nvidiaSmi(hung.toString(), Duration.ofSeconds(1));
+        GpuProbe probe = new GpuProbe.NvidiaSmi(hung.toString(), Duration.ofSeconds(1), dir.resolve("no-driver"));
+        Optional<String> found = probe.find();
 
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(Optional.empty(), found, "a probe that did not finish finds no GPU");
+        assertEquals(Optional.of("nvidia-smi -L did not answer within 1 s (a hung NVIDIA driver?)"), probe.unanswered());
         assertTrue(seconds < 10, "returned after " + seconds + " s, not when the command ends");
+        // the device choice warns and trains on the CPU
+        DeviceSetting.ForkDevice device = DeviceSetting.AUTO.choose(probe, () -> {
+            throw new AssertionError("DJL's check is not asked without a GPU");
+        }, DeviceSetting.EngineDownload.NOT_ASKED);
+        assertTrue(device.warning() && !device.gpu(), device.toString());
+        assertTrue(device.reason().startsWith("nvidia-smi -L did not answer within 1 s"), device.reason());
     }
 
     @Test
     void aStandInNvidiaSmiThatAnswersNamesTheFirstGpu() throws Exception {
         Path smi = script("nvidia-smi", "echo 'GPU 0: NVIDIA H100 (UUID: GPU-0)'; echo 'GPU 1: NVIDIA H100 (UUID: GPU-1)'");
 
-        assertEquals(Optional.of("nvidia-smi -L: GPU 0: NVIDIA H100 (UUID: GPU-0) and 1 more"),
-                GpuProbe.nvidiaSmi(smi.toString(), Duration.ofSeconds(20)));
+        GpuProbe probe = new GpuProbe.NvidiaSmi(smi.toString(), Duration.ofSeconds(20), dir.resolve("no-driver"));
+        assertEquals(Optional.of("nvidia-smi -L: GPU 0: NVIDIA H100 (UUID: GPU-0) and 1 more"), probe.find());
+        assertEquals(Optional.empty(), probe.unanswered());
     }
 
     @Test
