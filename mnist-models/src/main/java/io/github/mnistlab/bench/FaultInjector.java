@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import io.github.mnistlab.model.Scalars;
 
 /**
  * The stress benchmark's positive control: a pass-through block in front of the network whose one
@@ -34,7 +35,7 @@ final class FaultInjector extends AbstractBlock {
         NDArray p = store.getValue(probe, x.getDevice(), training);
         // sqrt(0 · p) is 0 going forward and ∞ · 0 = NaN coming back; otherwise 0 · p adds nothing
         boolean hit = training && ++calls % every == 0;
-        NDArray zero = hit ? p.mul(0).sqrt() : p.mul(0);
+        NDArray zero = hit ? Scalars.times(p, 0).sqrt() : Scalars.times(p, 0);
         return new NDList(x.add(zero));
     }
 

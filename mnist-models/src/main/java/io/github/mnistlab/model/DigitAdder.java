@@ -61,8 +61,14 @@ public final class DigitAdder {
         NDArray b = digits.get(":, 10:20").logSoftmax(1).reshape(batch, 1, 10);
         NDArray pairs = a.add(b).reshape(batch, 100);
         NDArray top = pairs.max(new int[] {1}, true).stopGradient();
-        NDArray sums = pairs.sub(top).exp().matMul(digits.getManager().create(SUM_OF, new Shape(100, SUMS)));
-        return sums.maximum(1e-30f).log().add(top);
+        NDArray sumOf;
+        try (NDArray javaOwned = digits.getManager().create(SUM_OF, new Shape(100, SUMS))) {
+            sumOf = javaOwned.duplicate(); // in libtorch's memory: the backward pass reads it (see Scalars)
+        }
+        NDArray sums = pairs.sub(top).exp().matMul(sumOf);
+        try (NDArray floor = Scalars.of(sums, 1e-30f)) { // read again by the backward pass (see Scalars)
+            return sums.maximum(floor).log().add(top);
+        }
     }
 
     public static TransferBuilder transfer() {

@@ -45,7 +45,10 @@ public final class MaskDropout extends AbstractBlock {
             return new NDList(x);
         }
         NDArray keep = x.getManager().randomUniform(0, 1, x.getShape(), x.getDataType(), x.getDevice()).gte(rate);
-        return new NDList(x.mul(keep).muli(1 / (1 - rate)));
+        // the scale is a libtorch scalar: the backward pass reads it after this returns (see Scalars)
+        try (NDArray scale = Scalars.of(x, 1 / (1 - rate))) {
+            return new NDList(x.mul(keep).muli(scale));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.mnistlab.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import io.github.mnistlab.model.Scalars;
 
 /**
  * Softmax cross-entropy of logits against integer class labels, averaged over the batch: the value
@@ -47,6 +48,8 @@ public final class CrossEntropy extends Loss {
             return picked.mean().neg();
         }
         long k = logits.getShape().get(1);
-        return picked.mul(1 - smoothing).add(logp.sum(new int[] {1}, true).mul(smoothing / k)).mean().neg();
+        // libtorch scalars: the backward pass reads both weights after this returns (see Scalars)
+        return Scalars.times(picked, 1 - smoothing).add(Scalars.times(logp.sum(new int[] {1}, true), smoothing / k))
+                .mean().neg();
     }
 }
