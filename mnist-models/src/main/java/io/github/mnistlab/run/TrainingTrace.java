@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
  * @param losses     every batch loss, in order
  * @param events     every step the step check set aside
  * @param divergence why training stopped early, or null when every step ran
- * @param seconds    wall-clock seconds of the training passes
+ * @param seconds    wall-clock seconds of the training steps
  */
 public record TrainingTrace(float[] losses, List<StepEvent> events, String divergence, double seconds) {
     public TrainingTrace {
@@ -95,6 +95,9 @@ public record TrainingTrace(float[] losses, List<StepEvent> events, String diver
                     @Override
                     public void onIteration(long iteration, float loss) {
                         losses.add(loss);
+                        if (losses.size() == steps) {
+                            throw new Enough(); // mid-epoch: an epoch can hold more batches than the steps asked for
+                        }
                     }
 
                     @Override
@@ -103,19 +106,33 @@ public record TrainingTrace(float[] losses, List<StepEvent> events, String diver
                         onEvent.accept(event);
                     }
                 };
-                for (int epoch = 1; losses.size() < steps; epoch++) {
-                    seconds += TrainingLoop.trainEpoch(trainer, config.getOptimizer(), set, limited.batchSize(),
-                            limited.epochSeed(epoch), losses.size(), listener).seconds();
+                long start = System.nanoTime();
+                try {
+                    for (int epoch = 1; losses.size() < steps; epoch++) {
+                        TrainingLoop.trainEpoch(trainer, config.getOptimizer(), set, limited.batchSize(),
+                                limited.epochSeed(epoch), losses.size(), listener);
+                    }
+                } catch (Enough e) {
+                    // the steps asked for have run
+                } finally {
+                    seconds = (System.nanoTime() - start) / 1e9;
                 }
             } catch (DivergedException e) {
                 divergence = e.getMessage();
             }
         }
-        float[] all = new float[Math.min(steps, losses.size())];
+        float[] all = new float[losses.size()];
         for (int i = 0; i < all.length; i++) {
             all[i] = losses.get(i);
         }
         return new TrainingTrace(all, events, divergence, seconds);
+    }
+
+    /** Ends training when the steps asked for have run. */
+    private static final class Enough extends RuntimeException {
+        Enough() {
+            super(null, null, false, false);
+        }
     }
 
     /**
