@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The activation functions the labs use, by the names a POM or spec file gives them. The blocks that
- * apply them are built by {@code io.github.mnistlab.model.Activations}.
+ * The activation functions the labs use, by the names a POM or spec file gives them: {@code relu},
+ * {@code sigmoid}, {@code tanh} and {@code none} (the identity). The blocks that apply them are built by
+ * {@code io.github.mnistlab.model.Activations}.
  */
 public enum ActivationKind {
     @SerializedName("relu") RELU,
@@ -21,7 +22,7 @@ public enum ActivationKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses {@code relu|sigmoid|tanh}, case-insensitively; the message lists the accepted names. */
+    /** Parses {@code relu|sigmoid|tanh|none}, case-insensitively; the message lists the accepted names. */
     public static ActivationKind parse(String name) {
         for (ActivationKind k : values()) {
             if (k.name().equalsIgnoreCase(name.strip())) {

@@ -3,8 +3,9 @@ package io.github.mnistlab.train;
 import io.github.mnistlab.record.StepEvent;
 
 /**
- * Training stopped because it diverged: the loss became NaN or infinite, or the gradients stayed
- * non-finite for many steps in a row (usually a learning rate too high).
+ * Training stopped because it diverged: the loss became NaN or infinite, or many steps in a row were
+ * out of line twice and skipped (a non-finite gradient, a loss or gradient spike; usually a learning
+ * rate too high).
  */
 public class DivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -29,7 +29,7 @@ import java.util.List;
  * {@link #trainEpoch}); the optimizer then updates each parameter directly.
  */
 public final class TrainingLoop {
-    /** At most this many steps in a row may be skipped for non-finite gradients before the run is called diverged. */
+    /** At most this many steps in a row may be skipped (out of line twice, of any kind) before the run is called diverged. */
     public static final int MAX_CONSECUTIVE_SKIPS = 10;
     /**
      * A finite batch loss this many times above the recent ones (and {@value #SPIKE_MARGIN} nats above
@@ -52,7 +52,7 @@ public final class TrainingLoop {
      * One epoch of mini-batch training.
      *
      * <p>Per batch this issues only the native calls the step needs: the forward pass, the loss,
-     * backward, one read of the loss together with one sum per gradient (the step check below), one
+     * backward, one read of the loss together with one L2 norm per gradient (the step check below), one
      * fused optimizer update per parameter and the on-device arg-max; the correct predictions are
      * counted in groups of {@value #PREDICTION_READ_BATCHES} batches.
      *
@@ -61,9 +61,9 @@ public final class TrainingLoop {
      * {@link StepEvent} of one of three kinds: a non-finite gradient, a loss far above the recent ones,
      * or a gradient over a thousand times its recent norm) is not applied but computed once more; the
      * second result is applied when it is in line (recomputed), else the step is skipped.
-     * {@value #MAX_CONSECUTIVE_SKIPS} skipped steps in a row are a divergence. Such steps come from
-     * libtorch reading memory nobody wrote (see {@code EngineMemory}), or from an unstable
-     * learning rate; either way one applied garbage step can leave a dead network.
+     * {@value #MAX_CONSECUTIVE_SKIPS} skipped steps in a row are a divergence. Why: one applied garbage
+     * step can leave a dead network, and a pass can return garbage (an engine fault, see
+     * {@code EngineMemory} and {@code model.Scalars}, or an unstable learning rate).
      *
      * @param trainer   an initialized DJL trainer on one device whose loss is a softmax cross-entropy
      * @param optimizer the optimizer of the trainer's configuration ({@code config.getOptimizer()})
@@ -211,8 +211,8 @@ public final class TrainingLoop {
     record Step(float loss, NDArray logits, NDList gradients, float[] norms, String faultyParameter) {
         /**
          * Computes the step and reads, in one copy from the device, the loss and the L2 norm of every
-         * gradient (one native call each, like the sum it replaced): it is finite exactly when its
-         * gradient holds no NaN or infinity, and it tells a gradient out of line.
+         * gradient (one native call each): a norm is finite exactly when its gradient holds no NaN or
+         * infinity, and it tells a gradient out of line.
          *
          * @throws DivergedException when the loss is NaN or infinite
          */

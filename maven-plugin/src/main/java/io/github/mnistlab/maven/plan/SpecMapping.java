@@ -43,8 +43,9 @@ public final class SpecMapping {
             }
             JsonObject fields = definition.changes();
             fields.addProperty("preset", definition.preset().strip());
-            // Gson reads an unknown enum name as null, which the spec would turn into its default:
-            // parse them here so that a typo is an error.
+            // The spec file takes only the exact lower-case names (the library's StrictEnums rejects any
+            // other): parse the POM's values here, in any case and with spaces around them, into those
+            // names, and name the field of a typo with the accepted values.
             normalize(fields, "model", SpecMapping::modelId);
             normalize(fields, "activation", v -> ActivationKind.parse(v).id());
             normalize(fields, "optimizer", v -> OptimizerKind.parse(v).name().toLowerCase(Locale.ROOT));

@@ -52,7 +52,6 @@ public final class ReportViews {
     private static final int SAMPLES_PER_CLASS = 8;
     private static final int GALLERY = 20;
     private static final int PAIRS = 10;
-    /** Train error this far (absolute) below validation error is called overfitting. */
 
     private final ReportInputs in;
     private final ReportText t;

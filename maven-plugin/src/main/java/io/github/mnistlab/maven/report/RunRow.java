@@ -13,7 +13,9 @@ package io.github.mnistlab.maven.report;
  * @param bestEpoch       the epoch whose parameters were kept
  * @param testAccuracy    e.g. {@code 0.9712}, or {@code –} without a test evaluation
  * @param trainingSeconds e.g. {@code 12.3}
- * @param skippedSteps    steps not applied for non-finite gradients, and in brackets those computed again, e.g. {@code 0 (1)}
+ * @param skippedSteps    steps not applied because the step check found them out of line twice (a non-finite
+ *                        gradient, a loss or gradient spike), and in brackets those computed again and then
+ *                        applied, e.g. {@code 0 (1)}
  * @param csv             the run's epochs as CSV, relative to the page, e.g. {@code data/digits-epochs.csv}
  */
 public record RunRow(String id, String preset, String description, String status, String hyperparameters,
