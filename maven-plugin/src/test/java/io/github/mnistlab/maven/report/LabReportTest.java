@@ -29,7 +29,8 @@ class LabReportTest {
 
     @Test
     void everySectionShowsTheRecordsNumbersInEnglish() throws Exception {
-        ReportView view = ReportViews.build(ReportFixtures.full(Locale.ENGLISH, "LeNet"));
+        ReportInputs inputs = ReportFixtures.full(Locale.ENGLISH, "LeNet");
+        ReportView view = ReportViews.build(inputs);
         Path page = new LabReport().write(view, dir.resolve("report"));
         String html = Files.readString(page);
 
@@ -73,7 +74,23 @@ class LabReportTest {
         // evaluation: per-class table, misclassified pictures, adder pairs
         assertTrue(html.contains("<th>precision</th><th>recall</th><th>F1</th>"), html);
         assertTrue(count(html, "src=\"data:image/png;base64,") > 80, "pictures");
-        assertTrue(html.contains("<td class=\"wrong\">✗ ") || html.contains("<td class=\"right\">✓ "), html);
+        // adder pairs: both adders share a seed, so each of the ten rows answers for both, as their records
+        // tell (the first samples kept): ✓ and the prediction when right, ✗ and the prediction when wrong
+        assertEquals(List.of("sum-transfer", "sum-scratch"), view.adder().runIds());
+        List<RunRecord> adders = List.of(inputs.runs().get(3).record(), inputs.runs().get(4).record());
+        assertEquals(view.adder().runIds(), adders.stream().map(RunRecord::id).toList());
+        assertEquals(10, view.adder().pairs().size());
+        for (int i = 0; i < 10; i++) {
+            StringBuilder cells = new StringBuilder();
+            for (RunRecord adder : adders) {
+                io.github.mnistlab.eval.SampleOutcome o = adder.test().firstSamples().get(i);
+                assertEquals(i, o.index());
+                cells.append(o.right() ? "<td class=\"right\">✓ " : "<td class=\"wrong\">✗ ").append(o.predicted())
+                        .append("</td>");
+            }
+            assertTrue(html.contains("</td>" + cells + "</tr>"), "pair " + i + ": " + cells);
+        }
+        assertEquals(0, count(html, "<td class=\"unknown\">"), "every answer is known from the records");
         // analysis sentences from the numbers, provenance
         assertTrue(html.contains("In comparison adders, sum-transfer is best with a test error of"), html);
         assertTrue(html.contains("reached a test error of"), html);
