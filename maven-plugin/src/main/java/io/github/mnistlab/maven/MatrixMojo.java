@@ -50,7 +50,7 @@ public class MatrixMojo extends AbstractLabMojo {
         JsonObject matrix = new JsonObject();
         matrix.add("include", LabJson.gson().toJsonTree(WorkUnits.of(plan, points)));
         String json = matrix.toString();
-        write(lab().root().resolve("matrix.json"), json + "\n");
+        write(lab().matrix(), json + "\n");
         // one line on standard output, for a CI step to capture (e.g. into $GITHUB_OUTPUT)
         System.out.println(json);
     }

@@ -109,8 +109,7 @@ public class SweepMojo extends AbstractTrainingMojo {
             Path dir = lab().sweep(sweep.id());
             String specJson = sweep.specJson(overrides);
             String fingerprint = UpToDate.fingerprint(specJson, classpath.library(), null);
-            UpToDate.Decision decision = UpToDate.ofOutput(dir, dir.resolve(SweepDefinition.SWEEP_FILE), fingerprint,
-                    force());
+            UpToDate.Decision decision = UpToDate.ofOutput(dir, lab().sweepRecord(sweep.id()), fingerprint, force());
             if (!decision.train()) {
                 getLog().info("[" + sweep.id() + "] up to date, not swept again");
                 continue;

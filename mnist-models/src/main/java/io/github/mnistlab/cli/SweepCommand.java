@@ -119,17 +119,18 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (runs.size() < points.size()) {
             log.accept("sweep partial: " + runs.size() + " of " + points.size() + " points have run in " + out
-                    + "; sweep.json is written once every point has (run the others, or merge with --from)");
+                    + "; " + SweepRecord.FILE_NAME + " is written once every point has"
+                    + " (run the others, or merge with --from)");
             return 0;
         }
         SweepRecord record = SweepRecord.of(sweep.kind().id(), sweep.base().preset(), points, runs);
+        Path file = out.resolve(SweepRecord.FILE_NAME);
         try {
-            RunRecords.writeAtomically(out.resolve("sweep.json"),
-                    LabJson.gson().toJson(record).getBytes(StandardCharsets.UTF_8));
+            RunRecords.writeAtomically(file, LabJson.gson().toJson(record).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + out.resolve("sweep.json"), e);
+            throw new UncheckedIOException("could not write " + file, e);
         }
-        log.accept("sweep done: best point " + record.best() + ", " + out.resolve("sweep.json"));
+        log.accept("sweep done: best point " + record.best() + ", " + file);
         return 0;
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary of a sweep, written as {@code sweep.json} beside its runs.
+ * The summary of a sweep, written as {@value #FILE_NAME} beside its runs.
  *
  * @param kind   {@code mlp} (k × m), {@code cnn} (depth × kernel) or {@code ablation}
  * @param preset the preset the points start from (an ablation: the improved preset); null in records
@@ -14,6 +14,9 @@ import java.util.Map;
  * @param best   the id of the point with the best selection accuracy
  */
 public record SweepRecord(int schemaVersion, String kind, String preset, List<Point> points, String best) {
+    /** The file name of a sweep's record in its directory, written once every point has run. */
+    public static final String FILE_NAME = "sweep.json";
+
     /**
      * One point's outcome.
      *

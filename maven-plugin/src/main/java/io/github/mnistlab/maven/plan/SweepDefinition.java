@@ -15,9 +15,6 @@ import java.util.List;
  * @param spec the sweep
  */
 public record SweepDefinition(String id, SweepSpec spec) {
-    /** The file the library writes last into a sweep directory. */
-    public static final String SWEEP_FILE = "sweep.json";
-
     /**
      * The sweep {@code id} of {@code fields} (the sweep spec file's fields).
      *

@@ -37,9 +37,10 @@ public final class LabResults {
     public static List<ReportInputs.Sweep> sweeps(LabLayout lab) {
         List<ReportInputs.Sweep> out = new ArrayList<>();
         for (Path dir : list(lab.sweeps())) {
-            Path file = dir.resolve("sweep.json");
+            String id = dir.getFileName().toString();
+            Path file = lab.sweepRecord(id);
             if (Files.isRegularFile(file)) {
-                out.add(new ReportInputs.Sweep(dir.getFileName().toString(), parse(file, SweepRecord.class)));
+                out.add(new ReportInputs.Sweep(id, parse(file, SweepRecord.class)));
             }
         }
         return out;

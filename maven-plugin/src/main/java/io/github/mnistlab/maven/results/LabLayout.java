@@ -1,5 +1,6 @@
 package io.github.mnistlab.maven.results;
 
+import io.github.mnistlab.record.SweepRecord;
 import java.nio.file.Path;
 
 /**
@@ -34,6 +35,11 @@ public record LabLayout(Path root) {
         return sweeps().resolve(id);
     }
 
+    /** {@code sweeps/<id>/sweep.json}: a sweep's record, written once every point has run. */
+    public Path sweepRecord(String id) {
+        return sweep(id).resolve(SweepRecord.FILE_NAME);
+    }
+
     /** {@code evaluations.json}: the summary of every run. */
     public Path evaluations() {
         return root.resolve("evaluations.json");
@@ -52,6 +58,11 @@ public record LabLayout(Path root) {
     /** {@code predictions/<run>.json}: the default output of {@code lab:predict}. */
     public Path predictions(String run) {
         return root.resolve("predictions").resolve(run + ".json");
+    }
+
+    /** {@code matrix.json}: the work units of {@code lab:matrix}, for a CI matrix. */
+    public Path matrix() {
+        return root.resolve("matrix.json");
     }
 
     /** {@code checks/}: the check results as JUnit XML, for CI. */
