@@ -16,8 +16,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * What every goal shares: {@code lab.skip}, handled here once; the one translation of a user's
  * mistake (an {@link IllegalArgumentException} from the plan, the library or a parameter, whose
- * message names the value and the fix) into a build failure with that message; and the lab
- * directory through which the goals talk to each other.
+ * message names the value and the fix) into a build failure with that message and that exception as
+ * its cause (shown with {@code mvn -e}); and the lab directory through which the goals talk to each
+ * other.
  */
 public abstract class AbstractLabMojo extends AbstractMojo {
     /**
@@ -61,7 +62,7 @@ public abstract class AbstractLabMojo extends AbstractMojo {
         try {
             executeLab();
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(e.getMessage(), e);
         }
     }
 
