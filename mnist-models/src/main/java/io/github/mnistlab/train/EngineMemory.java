@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.LibUtils;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -104,29 +102,13 @@ public final class EngineMemory {
             flag.setByte(0, (byte) 1);
             return wanted;
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("could not make libtorch fill its CPU allocations ({}: {}); on AVX-512 CPUs libtorch 2.2-2.7"
-                    + " can then read memory nobody wrote and return a garbage step now and then (the step check"
-                    + " recomputes or skips those). On Linux, start this JVM with GLIBC_TUNABLES=glibc.malloc.perturb=255"
-                    + " to have glibc zero every allocation instead.", e.getClass().getSimpleName(), e.getMessage());
+            LOG.warn("could not make libtorch fill its CPU allocations ({}: {}); on x86 CPUs the oneDNN kernels of"
+                    + " libtorch 2.2-2.7 can then read memory nobody wrote and return a garbage step now and then (the"
+                    + " step check recomputes or skips those). On Linux, start this JVM with"
+                    + " GLIBC_TUNABLES=glibc.malloc.perturb=255 to have glibc zero every allocation instead; on macOS"
+                    + " MallocPreScribble=1 fills them with a finite pattern; Windows has no such switch.",
+                    e.getClass().getSimpleName(), e.getMessage());
             return Fill.NONE;
-        }
-    }
-
-    /**
-     * Whether this machine is one where the engine's reads of memory nobody wrote were seen: an
-     * x86-64 CPU with AVX-512 (Linux reports it in {@code /proc/cpuinfo}; elsewhere unknown, so false).
-     */
-    public static boolean avx512() {
-        try {
-            Path cpuinfo = Path.of("/proc/cpuinfo");
-            if (!Files.isReadable(cpuinfo)) {
-                return false;
-            }
-            try (var lines = Files.lines(cpuinfo)) {
-                return lines.filter(l -> l.startsWith("flags")).findFirst().map(l -> l.contains(" avx512f")).orElse(false);
-            }
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 }
