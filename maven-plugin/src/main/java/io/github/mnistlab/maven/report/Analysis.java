@@ -121,11 +121,35 @@ final class Analysis {
                             ReportNumbers.percent(plus.test().accuracy()), faithful.id(), lab,
                             ReportNumbers.percent(faithful.test().accuracy()),
                             String.format(Locale.ROOT, "%+.2f", 100 * (plus.test().accuracy() - faithful.test().accuracy())),
-                            faithful.test().error() > 0
-                                    ? ReportNumbers.percent(plus.test().error() / faithful.test().error()) : "–",
+                            errorChange(plus.test().error(), faithful.test().error()),
                             ReportNumbers.fixed(plus.trainingSeconds(), 1), ReportNumbers.fixed(faithful.trainingSeconds(), 1))));
         }
         return out;
+    }
+
+    /** A change below this many per cent of the errors, either way, reads as about as many errors. */
+    static final int SAME_ERRORS_PERCENT = 1;
+
+    /**
+     * How {@code error} compares with {@code reference} as a person would say it: "cuts the errors by
+     * 70 %" (the cut rounded to a whole per cent, at least {@value #SAME_ERRORS_PERCENT}), "2.6 × as
+     * many errors" (the ratio to one decimal, whole from 10 ×, at least 1.1 ×), otherwise "about as
+     * many errors"; a reference without errors gives "errors where the other made none".
+     */
+    static Finding.Phrase errorChange(double error, double reference) {
+        if (reference <= 0) {
+            return Finding.Phrase.of(error <= 0 ? "analysis.errors.same" : "analysis.errors.noneBefore");
+        }
+        double ratio = error / reference;
+        long cut = Math.round(100 * (1 - ratio));
+        if (cut >= SAME_ERRORS_PERCENT) {
+            return Finding.Phrase.of("analysis.errors.fewer", cut);
+        }
+        String times = ReportNumbers.times(ratio);
+        if (new java.math.BigDecimal(times).compareTo(new java.math.BigDecimal("1.1")) >= 0) {
+            return Finding.Phrase.of("analysis.errors.more", times);
+        }
+        return Finding.Phrase.of("analysis.errors.same");
     }
 
     private static Finding crossing(String comparison, Entry a, Entry b) {

@@ -97,10 +97,40 @@ class AnalysisTest {
         String gain = String.format(Locale.ROOT, "%+.2f", 100 * (plus.test().accuracy() - lab.test().accuracy()));
         assertEquals("digits-plus (cnn-plus, the improved spec) reaches a test accuracy of "
                 + ReportNumbers.percent(plus.test().accuracy()) + " against " + ReportNumbers.percent(lab.test().accuracy())
-                + " of digits (cnn-lenet, the lab spec), a difference of " + gain + " points: it makes "
-                + ReportNumbers.percent(plus.test().error() / lab.test().error()) + " of the errors, in "
+                + " of digits (cnn-lenet, the lab spec), a difference of " + gain + " points: it cuts the errors by "
+                + Math.round(100 * (1 - plus.test().error() / lab.test().error())) + " %, in "
                 + ReportNumbers.fixed(plus.trainingSeconds(), 1) + " s of training against "
                 + ReportNumbers.fixed(lab.trainingSeconds(), 1) + " s.", sentence);
         assertTrue(plus.test().accuracy() > lab.test().accuracy(), "the fixture's improved run is better");
+    }
+
+    /** The sentence part that compares {@code error} with {@code reference}, in English and Chinese. */
+    private static List<String> errorChange(double error, double reference) {
+        Finding f = Finding.of(Finding.Kind.NONE, null, Analysis.errorChange(error, reference));
+        return List.of(f.words(EN).get(0).toString(), f.words(ReportText.of(Locale.SIMPLIFIED_CHINESE)).get(0).toString());
+    }
+
+    @Test
+    void fewerErrorsAreACutInWholePerCentFromOnePerCent() {
+        assertEquals(List.of("cuts the errors by 70 %", "错误数减少 70 %"), errorChange(0.015, 0.05));
+        assertEquals(List.of("cuts the errors by 1 %", "错误数减少 1 %"), errorChange(0.0494, 0.05)); // 1.2 % fewer
+        assertEquals(List.of("makes about as many errors", "错误数与后者相当"), errorChange(0.0498, 0.05)); // 0.4 % fewer
+        assertEquals(List.of("cuts the errors by 100 %", "错误数减少 100 %"), errorChange(0, 0.05));
+    }
+
+    @Test
+    void moreErrorsAreATimesRoundedToOneDecimalFromOnePointOne() {
+        assertEquals(List.of("makes 2.6 × as many errors", "错误数是后者的 2.6 倍"), errorChange(0.052536, 0.02)); // 262.68 %
+        assertEquals(List.of("makes 1.1 × as many errors", "错误数是后者的 1.1 倍"), errorChange(0.0212, 0.02)); // 1.06
+        assertEquals(List.of("makes about as many errors", "错误数与后者相当"), errorChange(0.0208, 0.02)); // 1.04
+        assertEquals(List.of("makes 26 × as many errors", "错误数是后者的 26 倍"), errorChange(0.52, 0.02));
+        assertEquals("9.9", ReportNumbers.times(9.94));
+        assertEquals("10", ReportNumbers.times(9.95));
+    }
+
+    @Test
+    void aReferenceWithoutErrorsIsSaidInWords() {
+        assertEquals("makes errors where the lab spec made none", errorChange(0.01, 0).get(0));
+        assertEquals("makes about as many errors", errorChange(0, 0).get(0));
     }
 }

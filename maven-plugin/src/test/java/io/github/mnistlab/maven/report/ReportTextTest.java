@@ -41,9 +41,16 @@ class ReportTextTest {
     @Test
     void everyKeyTheTemplateAndViewsUseExists() throws IOException {
         Set<String> en = keys("_en");
-        String sources = Files.readString(Path.of("src/main/resources/io/github/mnistlab/maven/report/index.html.vm"))
-                + Files.readString(Path.of("src/main/java/io/github/mnistlab/maven/report/ReportViews.java"));
-        Matcher m = Pattern.compile("t\\.(?:get|format)\\([\"']([A-Za-z0-9.]*[A-Za-z0-9])[\"']").matcher(sources);
+        StringBuilder sources = new StringBuilder(
+                Files.readString(Path.of("src/main/resources/io/github/mnistlab/maven/report/index.html.vm")));
+        try (var java = Files.list(Path.of("src/main/java/io/github/mnistlab/maven/report"))) {
+            for (Path file : java.sorted().toList()) {
+                sources.append(Files.readString(file));
+            }
+        }
+        // t.get("key"), t.format("key", …) and Phrase.of("key", …) in the template and every class of the report
+        Matcher m = Pattern.compile("(?:t\\.(?:get|format)|Phrase\\.of)\\([\"']([A-Za-z0-9.]*[A-Za-z0-9])[\"']")
+                .matcher(sources);
         int used = 0;
         while (m.find()) {
             assertTrue(en.contains(m.group(1)), m.group(1));
@@ -52,6 +59,16 @@ class ReportTextTest {
         assertTrue(used > 50, "found " + used);
         for (XAxis axis : XAxis.values()) {
             assertTrue(en.contains("axis." + axis.id()), axis.id());
+        }
+    }
+
+    @Test
+    void everyFindingHasItsSentenceInBothBundles() throws IOException {
+        Set<String> en = keys("_en");
+        Set<String> zh = keys("_zh_CN");
+        for (Finding.Kind kind : Finding.Kind.values()) {
+            String key = Finding.of(kind, null).key();
+            assertTrue(en.contains(key) && zh.contains(key), key);
         }
     }
 
