@@ -34,6 +34,32 @@ record Finding(Kind kind, String subject, List<Object> arguments) {
         COMPARE_BEST("analysis.compareBest"),
         /** Two validation curves of a comparison cross. */
         CROSS("analysis.cross"),
+        /** A k × m sweep: the depths k with points near chance. */
+        SWEEP_MLP_CHANCE("analysis.sweep.mlpChance"),
+        /** A k × m sweep: accuracy rises with m up to a best width, and more units stop paying from some m. */
+        SWEEP_MLP_WIDTH("analysis.sweep.mlpWidth"),
+        /** A k × m sweep: accuracy still rises at the widest m. */
+        SWEEP_MLP_RISING("analysis.sweep.mlpRising"),
+        /** A k × m sweep: the narrowest m is best. */
+        SWEEP_MLP_NARROW_BEST("analysis.sweep.mlpNarrowBest"),
+        /** A k × m sweep: the best width of each depth and the best point. */
+        SWEEP_MLP_DEPTH("analysis.sweep.mlpDepth"),
+        /** A k × m sweep in brief, for {@code summary.md}. */
+        SWEEP_MLP_BRIEF("analysis.sweep.mlpBrief"),
+        /** The same, with the depths that stay near chance. */
+        SWEEP_MLP_BRIEF_CHANCE("analysis.sweep.mlpBriefChance"),
+        /** A depth × kernel sweep: accuracy and time against depth, at the best point's kernel size. */
+        SWEEP_CNN_DEPTH("analysis.sweep.cnnDepth"),
+        /** A depth × kernel sweep: accuracy and time against kernel size, at the best point's depth. */
+        SWEEP_CNN_KERNEL("analysis.sweep.cnnKernel"),
+        /** A depth × kernel sweep: a faster point comes close to the best. */
+        SWEEP_CNN_CHEAPER("analysis.sweep.cnnCheaper"),
+        /** A depth × kernel sweep: no faster point comes close; what the best costs over the fastest. */
+        SWEEP_CNN_COSTS("analysis.sweep.cnnCosts"),
+        /** A depth × kernel sweep whose best point is also its fastest. */
+        SWEEP_CNN_NO_TRADE_OFF("analysis.sweep.cnnNoTradeOff"),
+        /** A depth × kernel sweep in brief, for {@code summary.md}. */
+        SWEEP_CNN_BRIEF("analysis.sweep.cnnBrief"),
         /** Nothing to analyse. */
         NONE("analysis.none");
 
@@ -69,7 +95,16 @@ record Finding(Kind kind, String subject, List<Object> arguments) {
 
     private static List<Object> words(ReportText t, List<Object> arguments) {
         return arguments.stream().map(a -> a instanceof Phrase p ? (Object) t.format(p.key(), words(t, p.arguments()).toArray())
+                : a instanceof Listing l ? String.join(t.get("analysis.listSeparator"),
+                        words(t, List.copyOf(l.items())).stream().map(String::valueOf).toList())
                 : a).toList();
+    }
+
+    /** Phrases one after another, e.g. one per point of a sweep's line, joined as the report's language does. */
+    record Listing(List<Phrase> items) {
+        Listing {
+            items = List.copyOf(items);
+        }
     }
 
     /**

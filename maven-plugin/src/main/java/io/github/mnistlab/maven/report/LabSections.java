@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * The report's lab sections, one per lab that has runs or sweeps, in the course's order (see
  * {@link Lab}): the lab's runs against the lab's own numbers, links to their parts elsewhere on the
- * page, and the kernels and feature maps its CNN runs recorded.
+ * page, what its sweeps answer ({@link SweepAnalysis}), and the kernels and feature maps its CNN runs recorded.
  */
 final class LabSections {
     private final ReportInputs in;
@@ -87,8 +87,17 @@ final class LabSections {
         }
         List<PicturesView> pictures = runs.stream().filter(r -> r.directory() != null && !r.record().pictures().isEmpty())
                 .map(this::pictures).toList();
+        List<String> analysis = new ArrayList<>();
+        List<String> brief = new ArrayList<>();
+        for (ReportInputs.Sweep sweep : sweeps) {
+            SweepAnalysis.findings(sweep).forEach(f -> analysis.add(f.text(t)));
+            Finding line = SweepAnalysis.brief(sweep);
+            if (line != null) {
+                brief.add(line.text(t));
+            }
+        }
         return new LabSectionView("lab-" + lab.id(), t.get("lab." + lab.id() + ".title"), t.get("lab." + lab.id() + ".goal"),
-                results, details, pictures);
+                results, details, pictures, analysis, brief);
     }
 
     private PicturesView pictures(ReportInputs.Run run) {

@@ -123,9 +123,15 @@ public record ReportView(String title, ReportText text, List<RunRow> runs, DataV
      * @param results  run, preset, test accuracy, the lab's number, the difference
      * @param details  links to the lab's parts elsewhere on the page
      * @param pictures kernels and feature maps, one entry per CNN run that recorded them
+     * @param analysis what the lab's sweeps answer, sentence by sentence
+     * @param brief    the same in one line per sweep, for {@code summary.md}
      */
     public record LabSectionView(String id, String title, String goal, Table results, List<Link> details,
-            List<PicturesView> pictures) {
+            List<PicturesView> pictures, List<String> analysis, List<String> brief) {
+        public LabSectionView {
+            analysis = List.copyOf(analysis);
+            brief = List.copyOf(brief);
+        }
     }
 
     /** A link within the page. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The report in brief as Markdown ({@code summary.md}), for a CI job summary or a pull request: the
- * runs table with each run's test accuracy and the analysis sentences, in the report's language.
+ * runs table with each run's test accuracy, the analysis sentences and one line per sweep, in the
+ * report's language.
  */
 final class SummaryMarkdown {
     private SummaryMarkdown() {
@@ -28,6 +29,7 @@ final class SummaryMarkdown {
         }
         md.append("\n## ").append(t.get("section.analysis")).append("\n\n");
         view.analysis().forEach(sentence -> md.append("- ").append(cell(sentence)).append('\n'));
+        view.labs().forEach(lab -> lab.brief().forEach(line -> md.append("- ").append(cell(line)).append('\n')));
         return md.toString();
     }
 
