@@ -25,9 +25,16 @@ public record SweepRecord(int schemaVersion, String kind, String preset, List<Po
      * @param validationAccuracy best validation accuracy over the epochs (null without validation)
      * @param testAccuracy       test accuracy of the kept parameters
      * @param trainingSeconds    training time
+     * @param parameterCount     trainable parameters of the point's model; null in records written before it was kept
      */
     public record Point(String id, Map<String, Integer> coordinates, Double validationAccuracy, double testAccuracy,
-            double trainingSeconds) {
+            double trainingSeconds, Long parameterCount) {
+        /** A point without its parameter count. */
+        public Point(String id, Map<String, Integer> coordinates, Double validationAccuracy, double testAccuracy,
+                double trainingSeconds) {
+            this(id, coordinates, validationAccuracy, testAccuracy, trainingSeconds, null);
+        }
+
         /** The accuracy the best point is chosen by: validation where held out, else test (as the LeNet lab does). */
         public double selectionAccuracy() {
             return validationAccuracy != null ? validationAccuracy : testAccuracy;
@@ -42,7 +49,7 @@ public record SweepRecord(int schemaVersion, String kind, String preset, List<Po
             Double validation = r.epochs().stream().map(EpochRecord::validationError).filter(java.util.Objects::nonNull)
                     .min(Double::compare).map(e -> 1 - e).orElse(null);
             out.add(new Point(points.get(i).id(), points.get(i).coordinates(), validation, r.test().accuracy(),
-                    r.trainingSeconds()));
+                    r.trainingSeconds(), r.parameterCount()));
         }
         String best = out.stream().max(java.util.Comparator.comparingDouble(Point::selectionAccuracy))
                 .map(Point::id).orElse(null);
