@@ -19,15 +19,14 @@ import java.util.stream.Collectors;
  * What a sweep answers, from its record's numbers: for the MLP's k × m grid, accuracy against m for
  * each k (how far it rises, the best width, from which m more units stop paying), the depths that stay
  * near chance, and the best point; for the CNN's depth × kernel grid, the effect of depth and of the
- * kernel size (accuracy and training time side by side, one line held at the best point) and the
+ * kernel size (accuracy, parameter count where recorded and training time side by side, one line held
+ * at the best point) and the
  * trade-off between accuracy and time. Each sweep also gets one short line for {@code summary.md}.
  * The MLP uses the accuracy the sweep chose its best point by (validation where held out), the CNN
  * the test accuracy its grid shows.
  */
 final class SweepAnalysis {
-    /** Ten classes: a net that has learnt nothing is right one time in ten. */
-    static final double CHANCE = 0.10;
-    /** Below this accuracy a point is near chance. */
+    /** Below this accuracy a point is near chance (ten classes: 10 %). */
     static final double NEAR_CHANCE = 0.20;
     /**
      * More units stop paying from the narrowest width within this much (0.2 points) of its depth's
@@ -160,8 +159,9 @@ final class SweepAnalysis {
     }
 
     /**
-     * The points along {@code axis} with {@code held} at the best point's value, side by side, and
-     * what going from the line's first to its last value changes; null when the line has one point.
+     * The points along {@code axis} with {@code held} at the best point's value, side by side (accuracy,
+     * parameter count where the record keeps it, training time), and what going from the line's first
+     * to its last value changes; null when the line has one point.
      */
     private static Finding line(String id, Kind kind, List<Point> points, String axis, String held, Point best) {
         int at = best.coordinates().get(held);
@@ -170,8 +170,10 @@ final class SweepAnalysis {
         if (line.size() < 2) {
             return null;
         }
-        List<Phrase> items = line.stream().map(p -> Phrase.of("analysis.sweep.cnnItem", axis, p.coordinates().get(axis),
-                percent(p.testAccuracy()), seconds(p.trainingSeconds()))).toList();
+        boolean counted = line.stream().allMatch(p -> p.parameterCount() != null);
+        List<Phrase> items = line.stream().map(p -> Phrase.of(counted ? "analysis.sweep.cnnItemParameters" : "analysis.sweep.cnnItem",
+                axis, p.coordinates().get(axis), percent(p.testAccuracy()), seconds(p.trainingSeconds()),
+                counted ? String.format(Locale.ROOT, "%,d", p.parameterCount()) : "")).toList();
         Point first = line.get(0);
         Point last = line.get(line.size() - 1);
         return Finding.of(kind, id, at, new Finding.Listing(items),

@@ -132,6 +132,22 @@ class SweepAnalysisTest {
     }
 
     @Test
+    void parameterCountsStandBesideAccuracyAndTimeWhereEveryPointOfTheLineHasOne() {
+        List<SweepRecord.Point> points = List.of(
+                new SweepRecord.Point("d1-k3", Map.of("depth", 1, "kernel", 3), null, 0.9792, 42, 2_154L),
+                new SweepRecord.Point("d1-k5", Map.of("depth", 1, "kernel", 5), null, 0.9830, 45, 3_210L),
+                new SweepRecord.Point("d2-k5", Map.of("depth", 2, "kernel", 5), null, 0.9880, 66, null));
+        List<String> en = sentences(new ReportInputs.Sweep("s", new SweepRecord(1, "cnn", "cnn-lenet", points, "d1-k5")), EN);
+
+        assertEquals("Kernel size, at depth 1: kernel 3: 97.92 % with 2,154 parameters in 42 s; kernel 5: 98.30 % with"
+                + " 3,210 parameters in 45 s. Going from 3×3 to 5×5 kernels gains 0.38 points for 1.1 × the training"
+                + " time.", en.get(1));
+        // the depth line has a point without its count (a record written before it was kept): none shown
+        assertEquals("Depth, at kernel size 5: depth 1: 98.30 % in 45 s; depth 2: 98.80 % in 66 s. Going from 1 to 2 conv"
+                + " layers gains 0.5 points for 1.5 × the training time.", en.get(0));
+    }
+
+    @Test
     void aFasterPointWithinPointTwoOfTheBestIsTheTradeOff() {
         // two 7×7 layers exactly 0.2 points below the best, in 80 s against 127 s
         assertEquals("Trade-off: 2 conv layers of 7×7 (98.90 %, 80 s) comes within 0.2 points of the best, 3 conv layers"
