@@ -72,7 +72,7 @@ final class SweepAnalysis {
             double highest = points.stream().filter(p -> atChance.contains(k(p))).mapToDouble(Point::selectionAccuracy)
                     .max().orElseThrow();
             return Finding.of(Kind.SWEEP_MLP_BRIEF_CHANCE, sweep.id(), sweep.id(), k(best), m(best), bestAt,
-                    atChance.stream().map(String::valueOf).collect(Collectors.joining(", ")), percent(highest));
+                    atChance.stream().map(String::valueOf).collect(Collectors.joining(", ")), percent(highest), atChance.size());
         }
         if (hasKeys(points, "depth", "kernel")) {
             Point low = points.stream().min(Comparator.comparingDouble(Point::testAccuracy)).orElseThrow();
@@ -96,7 +96,9 @@ final class SweepAnalysis {
             if (atChance > 0) {
                 double highest = accuracy.values().stream().filter(SweepAnalysis::nearChance).mapToDouble(Double::doubleValue)
                         .max().orElseThrow();
-                out.add(Finding.of(Kind.SWEEP_MLP_CHANCE, id, k, atChance, accuracy.size(), percent(highest)));
+                out.add(Finding.of(Kind.SWEEP_MLP_CHANCE, id, k, atChance == accuracy.size()
+                        ? Phrase.of("analysis.sweep.allWidths", accuracy.size())
+                        : Phrase.of("analysis.sweep.someWidths", atChance, accuracy.size()), percent(highest)));
             }
             if (accuracy.size() < 2 || atChance == accuracy.size()) {
                 continue;
@@ -122,7 +124,9 @@ final class SweepAnalysis {
             List<Phrase> perDepth = new ArrayList<>();
             for (var line : byK.entrySet()) {
                 var top = line.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-                perDepth.add(Phrase.of("analysis.sweep.mlpDepthItem", line.getKey(), percent(top.getValue()), top.getKey()));
+                perDepth.add(nearChance(top.getValue())
+                        ? Phrase.of("analysis.sweep.mlpDepthItemChance", line.getKey(), percent(top.getValue()))
+                        : Phrase.of("analysis.sweep.mlpDepthItem", line.getKey(), percent(top.getValue()), top.getKey()));
             }
             Point best = points.stream().max(Comparator.comparingDouble(Point::selectionAccuracy)).orElseThrow();
             out.add(Finding.of(Kind.SWEEP_MLP_DEPTH, id, new Finding.Listing(perDepth), k(best), m(best), percent(best.selectionAccuracy()), percent(best.testAccuracy())));
@@ -161,7 +165,8 @@ final class SweepAnalysis {
     /**
      * The points along {@code axis} with {@code held} at the best point's value, side by side (accuracy,
      * parameter count where the record keeps it, training time), and what going from the line's first
-     * to its last value changes; null when the line has one point.
+     * value to the best point changes (to its last value where the first is the best); null when the
+     * line has one point.
      */
     private static Finding line(String id, Kind kind, List<Point> points, String axis, String held, Point best) {
         int at = best.coordinates().get(held);
@@ -175,7 +180,7 @@ final class SweepAnalysis {
                 axis, p.coordinates().get(axis), percent(p.testAccuracy()), seconds(p.trainingSeconds()),
                 counted ? String.format(Locale.ROOT, "%,d", p.parameterCount()) : "")).toList();
         Point first = line.get(0);
-        Point last = line.get(line.size() - 1);
+        Point last = line.get(0) == best ? line.get(line.size() - 1) : best;
         return Finding.of(kind, id, at, new Finding.Listing(items),
                 first.coordinates().get(axis), last.coordinates().get(axis), change(last.testAccuracy() - first.testAccuracy()),
                 time(last.trainingSeconds() / first.trainingSeconds()));
@@ -190,10 +195,15 @@ final class SweepAnalysis {
         return Phrase.of(points.signum() > 0 ? "analysis.sweep.gains" : "analysis.sweep.loses", points.abs().stripTrailingZeros());
     }
 
-    /** A ratio of training times: "for 2.5 × the training time", or about the same where it rounds to 1.0. */
+    /**
+     * A ratio of training times: "for 2.5 × the training time", "and cuts the training time by 78 %",
+     * or about the same where it rounds to 1.0 ×.
+     */
     static Phrase time(double ratio) {
         String times = ReportNumbers.times(ratio);
-        return "1.0".equals(times) ? Phrase.of("analysis.sweep.timeSame") : Phrase.of("analysis.sweep.timeTimes", times);
+        return "1.0".equals(times) ? Phrase.of("analysis.sweep.timeSame")
+                : ratio > 1 ? Phrase.of("analysis.sweep.timeTimes", times)
+                : Phrase.of("analysis.sweep.timeCut", Math.round(100 * (1 - ratio)));
     }
 
     /**

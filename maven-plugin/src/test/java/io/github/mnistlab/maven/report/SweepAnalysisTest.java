@@ -93,13 +93,13 @@ class SweepAnalysisTest {
                 new double[] {2, 10, 0.20}, new double[] {2, 20, 0.93});
         List<String> en = sentences(sweep, EN);
 
-        assertTrue(en.contains("With k = 3, 2 of 2 widths stay near chance (10 %): 19.99 % accuracy at best."), en.toString());
+        assertTrue(en.contains("With k = 3, all 2 widths stay near chance (10 %): 19.99 % accuracy at best."), en.toString());
         assertTrue(en.stream().noneMatch(s -> s.startsWith("With k = 2, ") && s.contains("chance")), en.toString()); // 20.00 %
         assertTrue(en.stream().noneMatch(s -> s.startsWith("With k = 3, accuracy")), "no trend for a line at chance");
         assertTrue(en.contains("The best width of each depth: k = 1: 95.00 % (m = 20); k = 2: 93.00 % (m = 20);"
-                + " k = 3: 19.99 % (m = 20). The best point is k = 1, m = 20, with 95.00 % accuracy (94.90 % on the test set)."),
+                + " k = 3: 19.99 % (near chance at every width). The best point is k = 1, m = 20, with 95.00 % accuracy (94.90 % on the test set)."),
                 en.toString());
-        assertTrue(sentences(sweep, ZH).contains("k = 3 时，2 个宽度中有 2 个停留在随机猜测水平（10 %）附近：准确率最高只有 19.99 %。"));
+        assertTrue(sentences(sweep, ZH).contains("k = 3 时，全部 2 个宽度停留在随机猜测水平（10 %）附近：准确率最高只有 19.99 %。"));
 
         assertEquals("mlp-k-m: best at k = 1, m = 20 (95.00 %); k = 3 stays near chance (10 %), 19.99 % at best.",
                 SweepAnalysis.brief(sweep).text(EN));
@@ -108,6 +108,31 @@ class SweepAnalysisTest {
                 new double[] {2, 10, 0.1999}, new double[] {2, 20, 0.20})).text(EN));
         assertTrue(SweepAnalysis.nearChance(0.1999));
         assertTrue(!SweepAnalysis.nearChance(0.20));
+    }
+
+    @Test
+    void someWidthsNearChanceAreCountedAndSeveralDepthsAtChanceAreNamedTogether() {
+        ReportInputs.Sweep sweep = mlp(new double[] {1, 10, 0.15}, new double[] {1, 20, 0.90},
+                new double[] {2, 10, 0.11}, new double[] {3, 10, 0.12});
+
+        assertEquals("With k = 1, 1 of 2 widths stays near chance (10 %): 15.00 % accuracy at best.", sentences(sweep, EN).get(0));
+        assertEquals("k = 1 时，2 个宽度中有 1 个停留在随机猜测水平（10 %）附近：准确率最高只有 15.00 %。", sentences(sweep, ZH).get(0));
+        assertTrue(sentences(sweep, EN).contains("With k = 2, the one width stays near chance (10 %): 11.00 % accuracy at best."),
+                sentences(sweep, EN).toString());
+        assertEquals("mlp-k-m: best at k = 1, m = 20 (90.00 %); k = 2, 3 stay near chance (10 %), 12.00 % at best.",
+                SweepAnalysis.brief(sweep).text(EN));
+    }
+
+    @Test
+    void aLineThatPeaksInTheMiddleIsComparedFromItsFirstPointToTheBest() {
+        ReportInputs.Sweep sweep = cnn(new double[] {1, 3, 0.8992, 2.4}, new double[] {1, 5, 0.9151, 11},
+                new double[] {1, 7, 0.9133, 4.5});
+
+        assertEquals("Kernel size, at depth 1: kernel 3: 89.92 % in 2.4 s; kernel 5: 91.51 % in 11 s; kernel 7: 91.33 % in"
+                + " 4.5 s. Going from 3×3 to 5×5 kernels gains 1.59 points for 4.6 × the training time.",
+                sentences(sweep, EN).get(0));
+        assertEquals("Trade-off: 1 conv layer of 7×7 (91.33 %, 4.5 s) comes within 0.2 points of the best, 1 conv layer of"
+                + " 5×5 (91.51 %, 11 s), and cuts the training time by 59 %.", sentences(sweep, EN).get(1));
     }
 
     /** The grid: 97.92 % for one 3×3 layer, 99.10 % for three 7×7 layers, 42 s to 127 s. */
@@ -177,7 +202,7 @@ class SweepAnalysisTest {
         assertEquals("for 1.1 × the training time", text(SweepAnalysis.time(1.05)));
         assertEquals("in about the same training time", text(SweepAnalysis.time(1.049)));
         assertEquals("in about the same training time", text(SweepAnalysis.time(0.95)));
-        assertEquals("for 0.9 × the training time", text(SweepAnalysis.time(0.949)));
+        assertEquals("and cuts the training time by 5 %", text(SweepAnalysis.time(0.949)));
         assertEquals("9.9", SweepAnalysis.seconds(9.94));
         assertEquals("10", SweepAnalysis.seconds(9.95));
         assertEquals("1,234", SweepAnalysis.seconds(1234.4));
