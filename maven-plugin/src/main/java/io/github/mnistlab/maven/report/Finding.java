@@ -95,15 +95,29 @@ record Finding(Kind kind, String subject, List<Object> arguments) {
 
     private static List<Object> words(ReportText t, List<Object> arguments) {
         return arguments.stream().map(a -> a instanceof Phrase p ? (Object) t.format(p.key(), words(t, p.arguments()).toArray())
-                : a instanceof Listing l ? String.join(t.get("analysis.listSeparator"),
-                        words(t, List.copyOf(l.items())).stream().map(String::valueOf).toList())
+                : a instanceof Listing l ? String.join(t.get(l.separator()),
+                        words(t, l.items()).stream().map(String::valueOf).toList())
                 : a).toList();
     }
 
-    /** Phrases one after another, e.g. one per point of a sweep's line, joined as the report's language does. */
-    record Listing(List<Phrase> items) {
+    /**
+     * Values or phrases one after another, e.g. one per point of a sweep's line, joined as the report's
+     * language does: by the word under {@code separator} ({@code analysis.listSeparator} for phrases,
+     * {@code analysis.valueSeparator} for numbers).
+     */
+    record Listing(List<Object> items, String separator) {
         Listing {
             items = List.copyOf(items);
+        }
+
+        /** Phrases, each a clause of its own. */
+        static Listing of(List<Phrase> phrases) {
+            return new Listing(List.copyOf(phrases), "analysis.listSeparator");
+        }
+
+        /** Plain values, e.g. the depths k = 2, 3. */
+        static Listing values(List<?> values) {
+            return new Listing(List.copyOf(values), "analysis.valueSeparator");
         }
     }
 

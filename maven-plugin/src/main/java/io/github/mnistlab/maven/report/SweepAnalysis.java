@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What a sweep answers, from its record's numbers: for the MLP's k × m grid, accuracy against m for
@@ -72,7 +71,7 @@ final class SweepAnalysis {
             double highest = points.stream().filter(p -> atChance.contains(k(p))).mapToDouble(Point::selectionAccuracy)
                     .max().orElseThrow();
             return Finding.of(Kind.SWEEP_MLP_BRIEF_CHANCE, sweep.id(), sweep.id(), k(best), m(best), bestAt,
-                    atChance.stream().map(String::valueOf).collect(Collectors.joining(", ")), percent(highest), atChance.size());
+                    Finding.Listing.values(atChance), percent(highest), atChance.size());
         }
         if (hasKeys(points, "depth", "kernel")) {
             Point low = points.stream().min(Comparator.comparingDouble(Point::testAccuracy)).orElseThrow();
@@ -129,7 +128,7 @@ final class SweepAnalysis {
                         : Phrase.of("analysis.sweep.mlpDepthItem", line.getKey(), percent(top.getValue()), top.getKey()));
             }
             Point best = points.stream().max(Comparator.comparingDouble(Point::selectionAccuracy)).orElseThrow();
-            out.add(Finding.of(Kind.SWEEP_MLP_DEPTH, id, new Finding.Listing(perDepth), k(best), m(best), percent(best.selectionAccuracy()), percent(best.testAccuracy())));
+            out.add(Finding.of(Kind.SWEEP_MLP_DEPTH, id, Finding.Listing.of(perDepth), k(best), m(best), percent(best.selectionAccuracy()), percent(best.testAccuracy())));
         }
         return out;
     }
@@ -181,7 +180,7 @@ final class SweepAnalysis {
                 counted ? String.format(Locale.ROOT, "%,d", p.parameterCount()) : "")).toList();
         Point first = line.get(0);
         Point last = line.get(0) == best ? line.get(line.size() - 1) : best;
-        return Finding.of(kind, id, at, new Finding.Listing(items),
+        return Finding.of(kind, id, at, Finding.Listing.of(items),
                 first.coordinates().get(axis), last.coordinates().get(axis), change(last.testAccuracy() - first.testAccuracy()),
                 time(last.trainingSeconds() / first.trainingSeconds()));
     }

@@ -94,6 +94,10 @@ class LabReportTest {
         // analysis sentences from the numbers, provenance
         assertTrue(html.contains("In comparison adders, sum-transfer is best with a test error of"), html);
         assertTrue(html.contains("reached a test error of"), html);
+        // the sweeps answered in their labs' sections, before the pictures and the later sections
+        String mlpSection = html.substring(html.indexOf("<h3 id=\"lab-mlp\">"), html.indexOf("<h3 id=\"lab-lenet\">"));
+        assertTrue(mlpSection.contains("<ul class=\"analysis\">\n<li>With k = 1, accuracy rises from"), mlpSection);
+        assertTrue(html.substring(html.indexOf("<h3 id=\"lab-lenet\">")).contains("<li>Depth, at kernel size 5: depth 1:"), html);
         assertTrue(html.contains("<code>0123456789abcdef0123456789abcdef01234567</code>"), html);
         assertTrue(html.contains("ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"), html);
         assertTrue(html.contains("The scratch MLP mlp-scratch reached a test accuracy of"), html);

@@ -121,6 +121,8 @@ class SweepAnalysisTest {
                 sentences(sweep, EN).toString());
         assertEquals("mlp-k-m: best at k = 1, m = 20 (90.00 %); k = 2, 3 stay near chance (10 %), 12.00 % at best.",
                 SweepAnalysis.brief(sweep).text(EN));
+        assertEquals("mlp-k-m：k = 1、m = 20 时最好（90.00 %）；k = 2、3 停留在随机猜测水平（10 %）附近，最高 12.00 %。",
+                SweepAnalysis.brief(sweep).text(ZH));
     }
 
     @Test
