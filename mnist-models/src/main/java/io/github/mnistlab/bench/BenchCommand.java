@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,9 +45,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Engine intra-op threads (default: 1 for MLPs, 2 for CNNs).")
     Integer threads;
 
-    @Option(names = "--first-conv", defaultValue = "unfold",
-            description = "A CNN's first convolution: unfold (the product's UnfoldConv2d) or plain (DJL's Conv2d).")
-    String firstConv;
+    @Mixin
+    FirstConvOption firstConv;
 
     @Option(names = "--profile", paramLabel = "FILE",
             description = "Record libtorch's operators during the timed epochs: a Chrome trace to FILE, and the"
@@ -59,11 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BenchWorkload w = BenchWorkload.parse(workload);
-        if (!firstConv.equals("unfold") && !firstConv.equals("plain")) {
-            throw new IllegalArgumentException("--first-conv is '" + firstConv + "'; use unfold or plain");
-        }
+        boolean unfold = firstConv.unfold();
         EpochBenchmark.Builder builder = EpochBenchmark.builder().setWorkload(w).optWarmup(warmup).optRepeats(repeats)
-                .optUnfoldFirstConv(firstConv.equals("unfold"));
+                .optUnfoldFirstConv(unfold);
         if (batches != null) {
             builder.optBatches(batches);
         }
@@ -89,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "%s engine=%s fill=%s first_conv=%s threads=%d batch=%d batches=%d images=%d"
                         + " warmup=%d repeats=%d%n", prefix, s.engine(),
-                        EngineMemory.applied() == null ? "none" : EngineMemory.applied().id(), firstConv, w.impl() == BenchWorkload.Impl.SCRATCH ? 1 : intraOp, s.batchSize(),
+                        EngineMemory.applied() == null ? "none" : EngineMemory.applied().id(), firstConv.id(), w.impl() == BenchWorkload.Impl.SCRATCH ? 1 : intraOp, s.batchSize(),
                         s.batches(), s.samples(), warmup, repeats);
                 out.flush();
             }

@@ -39,9 +39,8 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Override: the preset's seed.")
     Long seed;
 
-    @Option(names = "--first-conv", defaultValue = "unfold",
-            description = "A CNN's first convolution: unfold (the product's UnfoldConv2d) or plain (DJL's Conv2d).")
-    String firstConv;
+    @Mixin
+    FirstConvOption firstConv;
 
     @Option(names = "--inject-every", paramLabel = "N",
             description = "Positive control: a NaN gradient on every N-th training step (a block in front of the network).")
@@ -49,9 +48,7 @@ public final class StressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!firstConv.equals("unfold") && !firstConv.equals("plain")) {
-            throw new IllegalArgumentException("--first-conv is '" + firstConv + "'; use unfold or plain");
-        }
+        boolean unfold = firstConv.unfold();
         ExperimentSpec s = Presets.get(trace.preset()).toBuilder().overrides(null, null, seed).build().validate();
         boolean mlp = s.model() == ModelKind.MLP;
         int intraOp = trace.applyThreads(s);
@@ -62,7 +59,7 @@ public final class StressCommand implements Callable<Integer> {
         }
         UnaryOperator<Block> around = injectEvery == null ? b -> b
                 : b -> new SequentialBlock().add(new FaultInjector(injectEvery)).add(b);
-        TrainingTrace run = TrainingTrace.of(s, data, trace.steps(), firstConv.equals("unfold"), around, event -> {
+        TrainingTrace run = TrainingTrace.of(s, data, trace.steps(), unfold, around, event -> {
             out.println("# event " + event.describe());
             out.flush();
         });
@@ -71,7 +68,7 @@ public final class StressCommand implements Callable<Integer> {
         Function<StepEvent.Kind, Long> count = k -> byKind.getOrDefault(k, 0L);
         out.printf(Locale.ROOT, "STRESS preset=%s first_conv=%s fill=%s injected_every=%s threads=%d seed=%d steps=%d events=%d"
                         + " non_finite=%d loss_spikes=%d gradient_spikes=%d skipped=%d diverged=%s seconds=%.1f%n",
-                trace.preset(), mlp ? "none" : firstConv, EngineMemory.applied().id(),
+                trace.preset(), mlp ? "none" : firstConv.id(), EngineMemory.applied().id(),
                 injectEvery == null ? "0" : injectEvery, intraOp, s.seed(), run.steps(),
                 run.events().size(), count.apply(StepEvent.Kind.NON_FINITE_GRADIENT),
                 count.apply(StepEvent.Kind.LOSS_SPIKE), count.apply(StepEvent.Kind.GRADIENT_SPIKE),
