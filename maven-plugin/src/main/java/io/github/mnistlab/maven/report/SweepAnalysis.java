@@ -93,8 +93,8 @@ final class SweepAnalysis {
             TreeMap<Integer, Double> accuracy = line.getValue();
             long atChance = accuracy.values().stream().filter(SweepAnalysis::nearChance).count();
             if (atChance > 0) {
-                double highest = accuracy.values().stream().filter(SweepAnalysis::nearChance).mapToDouble(Double::doubleValue)
-                        .max().orElseThrow();
+                double highest = accuracy.values().stream().filter(SweepAnalysis::nearChance)
+                        .mapToDouble(Double::doubleValue).max().orElseThrow();
                 out.add(Finding.of(Kind.SWEEP_MLP_CHANCE, id, k, atChance == accuracy.size()
                         ? Phrase.of("analysis.sweep.allWidths", accuracy.size())
                         : Phrase.of("analysis.sweep.someWidths", atChance, accuracy.size()), percent(highest)));
@@ -128,7 +128,8 @@ final class SweepAnalysis {
                         : Phrase.of("analysis.sweep.mlpDepthItem", line.getKey(), percent(top.getValue()), top.getKey()));
             }
             Point best = points.stream().max(Comparator.comparingDouble(Point::selectionAccuracy)).orElseThrow();
-            out.add(Finding.of(Kind.SWEEP_MLP_DEPTH, id, Finding.Listing.of(perDepth), k(best), m(best), percent(best.selectionAccuracy()), percent(best.testAccuracy())));
+            out.add(Finding.of(Kind.SWEEP_MLP_DEPTH, id, Finding.Listing.of(perDepth), k(best), m(best),
+                    percent(best.selectionAccuracy()), percent(best.testAccuracy())));
         }
         return out;
     }
@@ -175,13 +176,15 @@ final class SweepAnalysis {
             return null;
         }
         boolean counted = line.stream().allMatch(p -> p.parameterCount() != null);
-        List<Phrase> items = line.stream().map(p -> Phrase.of(counted ? "analysis.sweep.cnnItemParameters" : "analysis.sweep.cnnItem",
+        String item = counted ? "analysis.sweep.cnnItemParameters" : "analysis.sweep.cnnItem";
+        List<Phrase> items = line.stream().map(p -> Phrase.of(item,
                 axis, p.coordinates().get(axis), percent(p.testAccuracy()), seconds(p.trainingSeconds()),
                 counted ? String.format(Locale.ROOT, "%,d", p.parameterCount()) : "")).toList();
         Point first = line.get(0);
         Point last = line.get(0) == best ? line.get(line.size() - 1) : best;
         return Finding.of(kind, id, at, Finding.Listing.of(items),
-                first.coordinates().get(axis), last.coordinates().get(axis), change(last.testAccuracy() - first.testAccuracy()),
+                first.coordinates().get(axis), last.coordinates().get(axis),
+                change(last.testAccuracy() - first.testAccuracy()),
                 time(last.trainingSeconds() / first.trainingSeconds()));
     }
 
@@ -191,7 +194,8 @@ final class SweepAnalysis {
         if (points.signum() == 0) {
             return Phrase.of("analysis.sweep.level");
         }
-        return Phrase.of(points.signum() > 0 ? "analysis.sweep.gains" : "analysis.sweep.loses", points.abs().stripTrailingZeros());
+        return Phrase.of(points.signum() > 0 ? "analysis.sweep.gains" : "analysis.sweep.loses",
+                points.abs().stripTrailingZeros());
     }
 
     /**
@@ -218,7 +222,8 @@ final class SweepAnalysis {
         if (cheaper != null) {
             return Finding.of(Kind.SWEEP_CNN_CHEAPER, id, cnnPoint(cheaper), percent(cheaper.testAccuracy()),
                     seconds(cheaper.trainingSeconds()), points(CLOSE), cnnPoint(best), percent(best.testAccuracy()),
-                    seconds(best.trainingSeconds()), Math.round(100 * (1 - cheaper.trainingSeconds() / best.trainingSeconds())));
+                    seconds(best.trainingSeconds()),
+                    Math.round(100 * (1 - cheaper.trainingSeconds() / best.trainingSeconds())));
         }
         if (fastest.trainingSeconds() < best.trainingSeconds()) {
             return Finding.of(Kind.SWEEP_CNN_COSTS, id, cnnPoint(best), percent(best.testAccuracy()),
@@ -241,11 +246,13 @@ final class SweepAnalysis {
     /** The record's best point, or (a record without one) the point of the highest selection accuracy. */
     private static Point best(SweepRecord s) {
         return s.points().stream().filter(p -> p.id().equals(s.best())).findFirst()
-                .orElseGet(() -> s.points().stream().max(Comparator.comparingDouble(Point::selectionAccuracy)).orElseThrow());
+                .orElseGet(() -> s.points().stream().max(Comparator.comparingDouble(Point::selectionAccuracy))
+                        .orElseThrow());
     }
 
     private static boolean hasKeys(List<Point> points, String a, String b) {
-        return points.stream().allMatch(p -> p.coordinates() != null && p.coordinates().keySet().equals(java.util.Set.of(a, b))
+        return points.stream().allMatch(p -> p.coordinates() != null
+                && p.coordinates().keySet().equals(java.util.Set.of(a, b))
                 && p.coordinates().values().stream().allMatch(Objects::nonNull));
     }
 
