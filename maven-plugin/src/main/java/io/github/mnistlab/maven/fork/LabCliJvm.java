@@ -1,6 +1,7 @@
 package io.github.mnistlab.maven.fork;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,21 @@ public final class LabCliJvm {
             env.put("DJL_OFFLINE", "false");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ForkCommand(java, jvmArgs, systemProperties, classpath, MAIN_CLASS, List.of(), env, workingDirectory);
+        return new ForkCommand(java, withNativeAccess(jvmArgs, Runtime.version().feature()), systemProperties, classpath,
+                MAIN_CLASS, List.of(), env, workingDirectory);
+    }
+
+    /**
+     * {@code jvmArgs} with {@code --enable-native-access=ALL-UNNAMED} added for a JDK of {@code feature}
+     * 22 or later (the trainer loads libtorch through JNA's {@code System.load}, which JDK 24 and later
+     * warn about on every fork otherwise), unless the user's arguments already decide it.
+     */
+    static List<String> withNativeAccess(List<String> jvmArgs, int feature) {
+        if (feature < 22 || jvmArgs.stream().anyMatch(a -> a.startsWith("--enable-native-access"))) {
+            return jvmArgs;
+        }
+        List<String> out = new ArrayList<>(jvmArgs);
+        out.add("--enable-native-access=ALL-UNNAMED");
+        return out;
     }
 }

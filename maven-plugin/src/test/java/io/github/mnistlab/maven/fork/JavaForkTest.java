@@ -36,6 +36,15 @@ class JavaForkTest {
     }
 
     @Test
+    void forksOnJdk22AndLaterMayLoadNativeCodeWithoutAWarning() {
+        assertEquals(List.of("-Xmx2g"), LabCliJvm.withNativeAccess(List.of("-Xmx2g"), 17));
+        assertEquals(List.of("-Xmx2g"), LabCliJvm.withNativeAccess(List.of("-Xmx2g"), 21));
+        assertEquals(List.of("-Xmx2g", "--enable-native-access=ALL-UNNAMED"), LabCliJvm.withNativeAccess(List.of("-Xmx2g"), 22));
+        assertEquals(List.of("--enable-native-access=M"), LabCliJvm.withNativeAccess(List.of("--enable-native-access=M"), 25),
+                "the user's own choice is kept");
+    }
+
+    @Test
     void terminatingMavenStopsTheFork() throws Exception {
         Path classes = Path.of(FakeCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Process maven = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
