@@ -85,11 +85,6 @@ final class Analysis {
         return findings;
     }
 
-    /** Where the validation curves of {@code a} and {@code b} cross (by epoch), or null if they do not. */
-    /**
-     * Faithful against improved, per lab: each complete run of an improved preset next to the first
-     * complete run of its lab's preset, by test accuracy, errors and training time.
-     */
     /**
      * The steps the step check set aside in {@code r}, counted by kind as the record names them; a
      * record written before the kinds were kept gives only its totals.
@@ -107,6 +102,10 @@ final class Analysis {
                 byKind.getOrDefault(StepEvent.Kind.GRADIENT_SPIKE, 0L), r.recomputedSteps(), r.skippedSteps());
     }
 
+    /**
+     * Faithful against improved, per lab: each complete run of an improved preset next to the first
+     * complete run of its lab's preset, by test accuracy, errors and training time.
+     */
     private static List<Finding> improvements(ReportInputs in) {
         List<Finding> out = new ArrayList<>();
         for (ReportInputs.Run run : in.runs()) {
@@ -152,6 +151,7 @@ final class Analysis {
         return Finding.Phrase.of("analysis.errors.same");
     }
 
+    /** Where the validation curves of {@code a} and {@code b} cross (by epoch), or null if they do not. */
     private static Finding crossing(String comparison, Entry a, Entry b) {
         int n = Math.min(a.curve().size(), b.curve().size());
         Integer previous = null;
