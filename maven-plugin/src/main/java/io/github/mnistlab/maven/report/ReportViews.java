@@ -493,9 +493,28 @@ public final class ReportViews {
         String sentence = "";
         if (framework.test() != null && scratch.test() != null && framework.trainingSeconds() > 0) {
             sentence = t.format("scratch.sentence", scratch.id(), ReportNumbers.percent(scratch.test().accuracy()), framework.id(),
-                    ReportNumbers.percent(framework.test().accuracy()), ReportNumbers.fixed(scratch.trainingSeconds() / framework.trainingSeconds(), 2));
+                    ReportNumbers.percent(framework.test().accuracy()),
+                    speed(t, scratch.trainingSeconds() / framework.trainingSeconds()));
         }
         return new ScratchView(table, sentence);
+    }
+
+    /**
+     * The scratch MLP's training time against the framework's as a person says it: "took 2.6 × its
+     * training time" (one decimal, whole from 10 ×) from 1.1 × on, "trained 1.5 × as fast" where the
+     * framework's time is 1.1 × the scratch's or more, otherwise "trained about as fast".
+     */
+    static String speed(ReportText t, double ratio) {
+        java.math.BigDecimal least = new java.math.BigDecimal("1.1");
+        String slower = ReportNumbers.times(ratio);
+        if (new java.math.BigDecimal(slower).compareTo(least) >= 0) {
+            return t.format("scratch.slower", slower);
+        }
+        String faster = ratio > 0 ? ReportNumbers.times(1 / ratio) : "";
+        if (!faster.isEmpty() && new java.math.BigDecimal(faster).compareTo(least) >= 0) {
+            return t.format("scratch.faster", faster);
+        }
+        return t.get("scratch.sameSpeed");
     }
 
     private RunRecord firstOf(ModelKind kind) {

@@ -133,4 +133,17 @@ class AnalysisTest {
         assertEquals("makes errors where the lab spec made none", errorChange(0.01, 0).get(0));
         assertEquals("makes about as many errors", errorChange(0, 0).get(0));
     }
+
+    @Test
+    void theScratchMlpsTimeIsATimesToOneDecimalFromOnePointOneElseAboutAsFast() {
+        ReportText zh = ReportText.of(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("took 2.6 × its training time", ReportViews.speed(EN, 2.6268)); // was "2.63 times"
+        assertEquals("手写版本的训练时间是框架版本的 2.6 倍", ReportViews.speed(zh, 2.6268));
+        assertEquals("took 1.1 × its training time", ReportViews.speed(EN, 1.05)); // rounds to 1.1: meets
+        assertEquals("trained about as fast", ReportViews.speed(EN, 1.049)); // rounds to 1.0: misses
+        assertEquals("两者的训练速度大致相同", ReportViews.speed(zh, 1.049));
+        assertEquals("trained about as fast", ReportViews.speed(EN, 1 / 1.049));
+        assertEquals("trained 1.1 × as fast", ReportViews.speed(EN, 1 / 1.05));
+        assertEquals("took 12 × its training time", ReportViews.speed(EN, 12.3));
+    }
 }
