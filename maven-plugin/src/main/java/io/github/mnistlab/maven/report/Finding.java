@@ -60,6 +60,28 @@ record Finding(Kind kind, String subject, List<Object> arguments) {
         SWEEP_CNN_NO_TRADE_OFF("analysis.sweep.cnnNoTradeOff"),
         /** A depth × kernel sweep in brief, for {@code summary.md}. */
         SWEEP_CNN_BRIEF("analysis.sweep.cnnBrief"),
+        /** A small CNN run over-fits: validation error up by the rule while training error falls, from some epoch. */
+        OVERFIT_FROM("analysis.overfit.from"),
+        /** A small CNN run that does not over-fit by the rule. */
+        OVERFIT_NONE("analysis.overfit.none"),
+        /** A run whose best epoch is its last. */
+        BEST_LAST("analysis.overfit.bestLast"),
+        /** A run's best epoch and what the epochs after it cost. */
+        BEST_COST("analysis.overfit.bestCost"),
+        /** A small CNN run in brief, over-fitting, for {@code summary.md}. */
+        OVERFIT_BRIEF("analysis.overfit.brief"),
+        /** A small CNN run in brief, no over-fitting, for {@code summary.md}. */
+        OVERFIT_BRIEF_NONE("analysis.overfit.briefNone"),
+        /** A wide CNN run: the digits of lowest F1. */
+        HARDEST_DIGITS("analysis.confusion.hardest"),
+        /** A wide CNN run: the most frequent true → predicted confusions. */
+        CONFUSIONS("analysis.confusion.pairs"),
+        /** A wide CNN run without a mistake. */
+        CONFUSIONS_NONE("analysis.confusion.none"),
+        /** A wide CNN run in brief, for {@code summary.md}. */
+        CONFUSION_BRIEF("analysis.confusion.brief"),
+        /** The same, for a run without a mistake. */
+        CONFUSION_BRIEF_NONE("analysis.confusion.briefNone"),
         /** Nothing to analyse. */
         NONE("analysis.none");
 

@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * The report's lab sections, one per lab that has runs or sweeps, in the course's order (see
  * {@link Lab}): the lab's runs against the lab's own numbers, links to their parts elsewhere on the
- * page, what its sweeps answer ({@link SweepAnalysis}), and the kernels and feature maps its CNN runs recorded.
+ * page, what its runs answer (the small CNN's curves: {@link OverfitAnalysis}; the wide CNN's hardest
+ * digits and confusions: {@link ConfusionAnalysis}), what its sweeps answer ({@link SweepAnalysis}), and the
+ * kernels and feature maps its CNN runs recorded.
  */
 final class LabSections {
     private final ReportInputs in;
@@ -89,6 +91,16 @@ final class LabSections {
                 .map(this::pictures).toList();
         List<String> analysis = new ArrayList<>();
         List<String> brief = new ArrayList<>();
+        for (ReportInputs.Run run : runs) {
+            List<Finding> findings = lab == Lab.SMALL_CNN ? OverfitAnalysis.findings(run.record())
+                    : lab == Lab.WIDE_CNN ? ConfusionAnalysis.findings(run.record()) : List.of();
+            findings.forEach(f -> analysis.add(f.text(t)));
+            Finding line = lab == Lab.SMALL_CNN ? OverfitAnalysis.brief(run.record())
+                    : lab == Lab.WIDE_CNN ? ConfusionAnalysis.brief(run.record()) : null;
+            if (line != null) {
+                brief.add(line.text(t));
+            }
+        }
         for (ReportInputs.Sweep sweep : sweeps) {
             SweepAnalysis.findings(sweep).forEach(f -> analysis.add(f.text(t)));
             Finding line = SweepAnalysis.brief(sweep);
