@@ -154,6 +154,12 @@ class LabReportTest {
         assertTrue(summary.startsWith("# MNIST lab\n\n## Runs and hyperparameters\n\n| run | preset |"), summary);
         assertTrue(summary.contains("| digits | cnn-lenet | complete | 4 | "), summary);
         assertTrue(summary.contains("\n- In comparison adders, sum-transfer is best"), summary);
+        // the small CNN's section answers its lab: the best epoch and over-fitting or not, with a line in the summary
+        String smallSection = html.substring(html.indexOf("id=\"lab-small-cnn\""), html.indexOf("id=\"lab-lenet\""));
+        assertTrue(smallSection.contains("small: its best epoch is"), smallSection);
+        assertTrue(smallSection.contains("small does not over-fit") || smallSection.contains("small over-fits"), smallSection);
+        assertTrue(summary.contains("\n- small: no over-fitting in 3 epochs") || summary.contains("\n- small: over-fits"),
+                summary);
 
         String chinese = new LabReport().render(ReportViews.build(new ReportInputs(in.title(), Locale.SIMPLIFIED_CHINESE,
                 in.xAxis(), in.runs(), in.comparisons(), in.sweeps(), in.data(), null, null, null)));
@@ -294,5 +300,21 @@ class LabReportTest {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void aWideCnnRunsSectionNamesTheHardestDigitsAndTheMostFrequentConfusions() {
+        ReportInputs full = ReportFixtures.full(Locale.ENGLISH, null);
+        List<ReportInputs.Run> runs = new java.util.ArrayList<>(full.runs());
+        runs.add(new ReportInputs.Run(ReportFixtures.run("wide", "cnn-wide", 3, 0.9, 13), null, null));
+        ReportInputs in = new ReportInputs(full.title(), full.locale(), full.xAxis(), runs, full.comparisons(),
+                full.sweeps(), full.data(), null, full.gitCommit(), full.generatedAt());
+        ReportView.LabSectionView wide = ReportViews.build(in).labs().stream().filter(l -> l.id().equals("lab-wide-cnn"))
+                .findFirst().orElseThrow();
+        assertTrue(wide.analysis().stream().anyMatch(a -> a.startsWith("wide: the hardest digits, by lowest F1: ")),
+                wide.analysis().toString());
+        assertTrue(wide.analysis().stream().anyMatch(a -> a.startsWith("wide: the 3 most frequent confusions (true → predicted)"
+                + " are ")), wide.analysis().toString());
+        assertTrue(wide.brief().stream().anyMatch(b -> b.startsWith("wide: hardest digit ")), wide.brief().toString());
     }
 }
