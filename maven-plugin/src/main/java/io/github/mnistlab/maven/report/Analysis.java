@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The report's analysis: typed {@link Finding}s drawn from the numbers of the runs and comparisons — where
  * each run ended, overfitting (training error well below validation error at the last epoch), an
- * early best epoch, steps held back by the step check, the best run of each comparison and where two
+ * early best epoch (both left to the small CNN's section for its runs: {@link OverfitAnalysis}), steps held
+ * back by the step check, the best run of each comparison and where two
  * validation curves cross — then put into words in the report's language. Kept apart from the view
  * assembly so that each rule can be tested alone.
  */
@@ -52,14 +53,16 @@ final class Analysis {
             } else {
                 findings.add(Finding.of(Kind.STOPPED, r.id(), r.id(), r.status(), r.message() == null ? "" : r.message()));
             }
-            if (last.validationError() != null && last.validationError() - last.trainError() > OVERFIT_GAP) {
+            // the small CNN's section answers both by its own rule (OverfitAnalysis): not said twice, nor differently
+            boolean curvesInSection = Lab.of(r) == Lab.SMALL_CNN;
+            if (!curvesInSection && last.validationError() != null && last.validationError() - last.trainError() > OVERFIT_GAP) {
                 findings.add(Finding.of(Kind.OVERFIT, r.id(), r.id(), ReportNumbers.percent(last.trainError()),
                         ReportNumbers.percent(last.validationError())));
             }
             if (r.skippedSteps() + r.recomputedSteps() > 0) {
                 findings.add(stepEvents(r));
             }
-            if (bestValidation != null && r.bestEpoch() < r.epochs().size()) {
+            if (!curvesInSection && bestValidation != null && r.bestEpoch() < r.epochs().size()) {
                 findings.add(Finding.of(Kind.EARLY_BEST, r.id(), r.id(), r.bestEpoch(), r.epochs().size()));
             }
         }

@@ -146,4 +146,15 @@ class AnalysisTest {
         assertEquals("trained 1.1 × as fast", ReportViews.speed(EN, 1 / 1.05));
         assertEquals("took 12 × its training time", ReportViews.speed(EN, 12.3));
     }
+
+    @Test
+    void aSmallCnnRunsCurvesAreLeftToItsLabSection() {
+        RunRecord mlp = lastEpoch("small", 0.01, 0.035);
+        RunRecord small = new RunRecord(mlp.schemaVersion(), mlp.id(), "cnn-small", mlp.status(), mlp.message(), mlp.spec(),
+                mlp.provenance(), mlp.parameterCount(), mlp.epochs(), mlp.iterationLoss(), 1, 2, mlp.test(),
+                mlp.parametersFile(), 0, 0, List.of(), null);
+        // the same curves as an MLP run give OVERFIT and (best epoch 1 of 2) EARLY_BEST; as a small CNN run neither
+        assertEquals(List.of(Finding.Kind.REACHED), kinds("small", small));
+        assertEquals(Finding.Kind.OVERFIT_NONE, OverfitAnalysis.findings(small).get(0).kind());
+    }
 }
