@@ -72,7 +72,7 @@ class ConfusionAnalysisTest {
     @Test
     void fewerThanThreeConfusedPairsAndOneMistakeAreSaidAsSuch() {
         RunRecord r = wide(new int[] {5, 6, 1});
-        assertEquals("wide: the most frequent confusion (true → predicted) is 5 → 6 (once): 1 of its 1 mistakes.",
+        assertEquals("wide: the most frequent confusion (true → predicted) is 5 → 6 (once): 1 of its 1 mistake.",
                 sentences(r, EN).get(1));
         RunRecord none = wide();
         assertEquals("wide makes no mistake on its 1,000 test samples.", sentences(none, EN).get(1));

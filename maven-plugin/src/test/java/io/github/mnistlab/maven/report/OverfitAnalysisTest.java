@@ -41,7 +41,7 @@ class OverfitAnalysisTest {
                 + " (4.00 % at epoch 2) while its training error has kept falling (3.00 % → 2.00 %); the gap between"
                 + " validation and training error goes from 1.00 points at epoch 1 to 4.00 points at epoch 4.",
                 "cnn: its best epoch is 2 of 4 (4.00 % validation error); the 2 epochs after it took 20 s of the 40 s of"
-                + " training (50 %) and ended at 5.00 %."), sentences(meets, EN));
+                + " training (50 %), and the validation error ended at 5.00 %."), sentences(meets, EN));
         assertEquals("cnn 从第 3 轮起过拟合：验证误差为 4.30 %，比最低值（第 2 轮的 4.00 %）高 0.30 个百分点，而训练误差仍在下降"
                 + "（3.00 % → 2.00 %）；验证误差与训练误差之差从第 1 轮的 1.00 个百分点变为第 4 轮的 4.00 个百分点。",
                 sentences(meets, ZH).get(0));
